@@ -1,0 +1,3 @@
+export { decide, aspiration, concede } from './decide';
+export { playComputerGame, seatsAll, type PlayedGame } from './play';
+export { PROFILES, type Profile } from './profile';

@@ -1,0 +1,90 @@
+import {
+  TERMS,
+  optionIndex,
+  redLineBreaches,
+  usSupportCeiling,
+  type GameView,
+  type Level,
+  type Package,
+  type PartyId,
+  type TermId,
+  type UtilityTable,
+} from '../core';
+
+/**
+ * What a computer party believes about the others: only public information. Each other party's
+ * utility is estimated from its public demands (closer options score higher); its own limits come
+ * from public meters (US engagement, Coalition capacity) and public commitments.
+ */
+export interface OpponentModel {
+  readonly others: readonly PartyId[];
+  /** party → term → demanded option index (only the terms it has publicly demanded). */
+  readonly demands: ReadonlyMap<PartyId, readonly [TermId, number][]>;
+}
+
+export function buildModel(view: GameView, me: PartyId): OpponentModel {
+  const demands = new Map<PartyId, [TermId, number][]>();
+  const others: PartyId[] = [];
+  for (const p of view.parties) {
+    if (p.id === me) continue;
+    others.push(p.id);
+    demands.set(
+      p.id,
+      (Object.entries(p.publicDemands) as [TermId, string][]).map(([t, o]) => [t, optionIndex(t, o)]),
+    );
+  }
+  return { others, demands };
+}
+
+/** Estimated satisfaction (0–1) of another party with one option of one term. */
+export function estimatedTermScore(model: OpponentModel, other: PartyId, term: TermId, index: number): number | null {
+  const d = model.demands.get(other)?.find(([t]) => t === term);
+  if (!d) return null;
+  const span = TERMS[term].options.length - 1;
+  return 1 - Math.abs(index - d[1]) / span;
+}
+
+export function estimatedUtility(model: OpponentModel, other: PartyId, pkg: Package): number {
+  const demands = model.demands.get(other) ?? [];
+  if (demands.length === 0) return 0.5;
+  let sum = 0;
+  for (const [t, want] of demands) sum += 1 - Math.abs(optionIndex(t, pkg[t]) - want) / (TERMS[t].options.length - 1);
+  return sum / demands.length;
+}
+
+/** The options a party will put forward for a term: never its own red lines, never beyond public limits. */
+export function allowedOptions(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean): number[] {
+  const options = TERMS[term].options;
+  const brief = level.parties[me];
+  const out: number[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const id = options[i].id;
+    if (brief.redLines.some((r) => r.term === term && r.forbidden.includes(id))) continue;
+    if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) continue;
+    if (modelsLimits && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
+    if (term === 'guarantee' && id === 'none' && (me === 'ukraine' || (modelsLimits && view.commitments.guaranteesDemanded))) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** The package a party likes best among the options it would put forward. */
+export function idealPackage(level: Level, view: GameView, me: PartyId, table: UtilityTable, modelsLimits: boolean): Package {
+  const pkg = { ...level.defaultPackage } as Record<TermId, string>;
+  for (const t of level.activeTerms) {
+    let best = -1;
+    let bestPoints = -Infinity;
+    for (const i of allowedOptions(level, view, me, t, modelsLimits)) {
+      if (table.points[t][i] > bestPoints) {
+        bestPoints = table.points[t][i];
+        best = i;
+      }
+    }
+    if (best >= 0) pkg[t] = TERMS[t].options[best].id;
+  }
+  return pkg;
+}
+
+export function crossesOwnRedLine(level: Level, me: PartyId, pkg: Package): boolean {
+  return redLineBreaches(level.parties[me], pkg).length > 0;
+}

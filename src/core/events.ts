@@ -1,0 +1,98 @@
+import type { EventCard, Level } from './level';
+import { applyDelta } from './meters';
+import { PAIR_KEYS, PARTY_IDS, type PartyId } from './parties';
+import { nextRandom, pickWeighted, type AleaState } from './rng';
+import type { EventRecord, GameContext } from './state';
+import { clamp } from './meters';
+
+/**
+ * Seeded events between rounds. Each card's weight follows the state of the talks (tension, trust,
+ * US engagement, domestic support), so a tense table draws more strikes and a patient Washington fewer
+ * policy shifts. One draw per round, from the generator kept in the game state.
+ */
+
+export function eventWeight(card: EventCard, ctx: GameContext): number {
+  if (card.minRound > ctx.round) return 0;
+  if (card.once && ctx.eventsSeen.includes(card.id)) return 0;
+  const m = ctx.meters;
+  let trust = 0;
+  for (const k of PAIR_KEYS) trust += m.trust[k];
+  trust /= PAIR_KEYS.length;
+  let lowest = 100;
+  for (const p of PARTY_IDS) lowest = Math.min(lowest, m.domesticSupport[p]);
+  const w = card.weight;
+  const value = w.base + (w.tension * m.tension + w.averageTrust * trust + w.usEngagement * m.usEngagement + w.lowestSupport * lowest) / 100;
+  return value > 0 ? value : 0;
+}
+
+export function eventProbabilities(level: Level, ctx: GameContext): { id: string; title: string; p: number }[] {
+  const weights = level.events.map((e) => eventWeight(e, ctx));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return level.events.map((e, i) => ({ id: e.id, title: e.title, p: total > 0 ? weights[i] / total : 0 }));
+}
+
+export function findCard(level: Level, id: string): EventCard | undefined {
+  return level.events.find((e) => e.id === id) ?? level.injects.find((e) => e.id === id);
+}
+
+/** The event the next draw will produce, computed on a copy of the generator: nothing is consumed. */
+export function previewNextEvent(level: Level, ctx: GameContext): EventCard {
+  if (ctx.eventOverride) {
+    const card = findCard(level, ctx.eventOverride);
+    if (card) return card;
+  }
+  return drawCard(level, ctx)[0];
+}
+
+function drawCard(level: Level, ctx: GameContext): [EventCard, AleaState] {
+  const weights = level.events.map((e) => eventWeight(e, ctx));
+  if (!weights.some((w) => w > 0)) {
+    // Every card is used up or out of range: fall back to the first card rather than drawing nothing.
+    const [, rng] = nextRandom(ctx.rng);
+    return [level.events[0], rng];
+  }
+  const [x, rng] = nextRandom(ctx.rng);
+  return [level.events[pickWeighted(weights, x)], rng];
+}
+
+type CardEffects = Pick<EventCard, 'title' | 'text' | 'effects' | 'walkAway'> & { id: string; once?: boolean };
+
+export function applyCard(level: Level, ctx: GameContext, card: CardEffects, source: EventRecord['source']): GameContext {
+  const walkAway = { ...ctx.walkAway };
+  for (const [p, d] of Object.entries(card.walkAway ?? {})) walkAway[p as PartyId] = clamp(walkAway[p as PartyId] + (d ?? 0), 0, 100);
+  const lastEvent: EventRecord = { id: card.id, title: card.title, text: card.text, round: ctx.round, source };
+  return {
+    ...ctx,
+    meters: applyDelta(ctx.meters, card.effects ?? {}, level.coalition.maxTroops),
+    walkAway,
+    eventsSeen: card.once && !ctx.eventsSeen.includes(card.id) ? [...ctx.eventsSeen, card.id] : ctx.eventsSeen,
+    lastEvent,
+    log: [...ctx.log, { round: ctx.round, by: 'events', kind: source === 'inject' ? 'inject' : 'event', text: `${card.title}: ${card.text}` }],
+  };
+}
+
+/**
+ * The end of a round: the war goes on while the talks do (casualties follow tension), one event is
+ * drawn (or the facilitator's override is used), and the next round begins.
+ */
+export function resolveRound(level: Level, ctx: GameContext): GameContext {
+  let card: EventCard;
+  let rng = ctx.rng;
+  let source: EventRecord['source'] = 'drawn';
+  const override = ctx.eventOverride ? findCard(level, ctx.eventOverride) : undefined;
+  if (override) {
+    card = override;
+    source = 'override';
+  } else {
+    [card, rng] = drawCard(level, ctx);
+  }
+  const fighting = Math.round(level.casualtiesPerRound.base * (0.5 + ctx.meters.tension / 100));
+  const withFighting = { ...ctx, rng, eventOverride: null, meters: applyDelta(ctx.meters, { casualties: fighting }, level.coalition.maxTroops) };
+  const after = applyCard(level, withFighting, card, source);
+  return {
+    ...after,
+    round: ctx.round + 1,
+    turn: 0,
+    meters: { ...after.meters, roundsLeft: Math.max(0, level.rounds - ctx.round) },
+  };
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { PAIR_KEYS, PARTY_IDS, type PartyId } from './parties';
+import { TERMS, type Package, type TermId } from './terms';
+import { MeterDeltaSchema, PackageSchema, PairSchema, PartySchema, PartialPackageSchema, TermSchema, describeIssues } from './schema';
+import { err, ok, type Result } from './result';
+import { canonicalJson, sha256Hex } from './hash';
+
+/**
+ * The level file format. A level is scenario data: starting meters, each party's private interests,
+ * red lines and walk-away value, the seeded event table and the sources every figure comes from.
+ */
+
+const cite = z.array(z.string().min(1)).default([]);
+const percent = z.number().min(0).max(100);
+const text = (max: number) => z.string().min(1).max(max);
+
+const InterestSchema = z.strictObject({
+  /** Relative importance; weights are normalised over the level's active terms. */
+  weight: z.number().min(0).max(100),
+  /** How much the party values each option, 0 (worst) … 1 (best). Missing options count as 0. */
+  values: z.record(z.string(), z.number().min(0).max(1)),
+  note: z.string().max(400).optional(),
+});
+
+const RedLineSchema = z.strictObject({
+  term: TermSchema,
+  forbidden: z.array(z.string()).min(1),
+  reason: text(200),
+});
+
+const PartyLevelSchema = z.strictObject({
+  publicPosition: text(600),
+  publicDemands: PartialPackageSchema,
+  brief: text(1200),
+  interests: z.partialRecord(TermSchema, InterestSchema),
+  /** Utility (0–100) the party expects without a deal. */
+  walkAway: percent,
+  redLines: z.array(RedLineSchema).max(12).default([]),
+  cite,
+});
+
+const WeightSchema = z.strictObject({
+  base: z.number().min(0).max(100),
+  /** Added per 100 points of the meter, so probabilities follow the state of the talks. */
+  tension: z.number().min(-100).max(100).default(0),
+  averageTrust: z.number().min(-100).max(100).default(0),
+  usEngagement: z.number().min(-100).max(100).default(0),
+  /** Added per 100 points of the lowest domestic support among the parties. */
+  lowestSupport: z.number().min(-100).max(100).default(0),
+});
+
+export const EventCardSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  title: text(80),
+  text: text(500),
+  weight: WeightSchema,
+  effects: MeterDeltaSchema.default({}),
+  /** Changes to walk-away values: a strike lowers one side's, stalling raises another's. */
+  walkAway: z.partialRecord(PartySchema, z.number().min(-50).max(50)).default({}),
+  minRound: z.number().int().min(1).max(100).default(1),
+  /** At most once per game. */
+  once: z.boolean().default(false),
+  cite,
+});
+
+const SourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  title: text(200),
+  publisher: text(120),
+  quote: text(600),
+  url: z.string().max(400).optional(),
+});
+
+const TutorialStepSchema = z.strictObject({
+  title: text(80),
+  text: text(600),
+  /** The move the step teaches; the tutorial moves on once the player has made it. */
+  expect: z.string().max(40).optional(),
+});
+
+export const LevelSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+    title: text(80),
+    summary: text(600),
+    kind: z.enum(['tutorial', 'scenario']),
+    rounds: z.number().int().min(1).max(40),
+    turnOrder: z.array(PartySchema).length(4),
+    activeTerms: z.array(TermSchema).min(1),
+    /** The status quo: the value of every term nobody has changed, and of inactive terms. */
+    defaultPackage: PackageSchema,
+    openingPackage: PackageSchema.nullable().default(null),
+    coalition: z.strictObject({ maxTroops: z.number().int().min(0).max(1_000_000), cite }),
+    casualtiesPerRound: z.strictObject({ base: z.number().int().min(0).max(100_000), cite }),
+    meters: z.strictObject({
+      tension: percent,
+      trust: z.record(PairSchema, percent),
+      domesticSupport: z.record(PartySchema, percent),
+      usEngagement: percent,
+      coalitionCapacity: z.number().int().min(0).max(1_000_000),
+    }),
+    parties: z.record(PartySchema, PartyLevelSchema),
+    events: z.array(EventCardSchema).min(1).max(100),
+    injects: z.array(EventCardSchema).max(100).default([]),
+    sources: z.array(SourceSchema).min(1),
+    tutorial: z.array(TutorialStepSchema).max(30).optional(),
+  })
+  .superRefine((level, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (new Set(level.turnOrder).size !== 4) issue(['turnOrder'], 'must name each of the four parties once');
+    if (new Set(level.activeTerms).size !== level.activeTerms.length) issue(['activeTerms'], 'lists a term twice');
+    for (const k of PAIR_KEYS) if (!(k in level.meters.trust)) issue(['meters', 'trust', k], 'missing');
+    if (level.meters.coalitionCapacity > level.coalition.maxTroops)
+      issue(['meters', 'coalitionCapacity'], `exceeds coalition.maxTroops (${level.coalition.maxTroops})`);
+    const sourceIds = new Set(level.sources.map((s) => s.id));
+    const checkCites = (ids: string[], path: PropertyKey[]) =>
+      ids.forEach((id, i) => {
+        if (!sourceIds.has(id)) issue([...path, i], `cites "${id}", which is not in sources`);
+      });
+    checkCites(level.coalition.cite, ['coalition', 'cite']);
+    checkCites(level.casualtiesPerRound.cite, ['casualtiesPerRound', 'cite']);
+    for (const p of PARTY_IDS) {
+      const party = level.parties[p];
+      checkCites(party.cite, ['parties', p, 'cite']);
+      let weights = 0;
+      for (const [t, interest] of Object.entries(party.interests)) {
+        const term = t as TermId;
+        weights += level.activeTerms.includes(term) ? interest.weight : 0;
+        const valid = TERMS[term].options.map((o) => o.id);
+        for (const o of Object.keys(interest.values))
+          if (!valid.includes(o)) issue(['parties', p, 'interests', t, 'values', o], `not an option of ${t} (${valid.join(', ')})`);
+      }
+      if (weights <= 0) issue(['parties', p, 'interests'], 'needs a positive weight on at least one active term');
+      party.redLines.forEach((r, i) => {
+        const valid = TERMS[r.term].options.map((o) => o.id);
+        r.forbidden.forEach((o, j) => {
+          if (!valid.includes(o)) issue(['parties', p, 'redLines', i, 'forbidden', j], `not an option of ${r.term} (${valid.join(', ')})`);
+        });
+        if (!level.activeTerms.includes(r.term)) issue(['parties', p, 'redLines', i, 'term'], `"${r.term}" is not an active term`);
+      });
+    }
+    const eventIds = new Set<string>();
+    const checkCards = (cards: typeof level.events, key: 'events' | 'injects') =>
+      cards.forEach((e, i) => {
+        if (eventIds.has(e.id)) issue([key, i, 'id'], `duplicate event id "${e.id}"`);
+        eventIds.add(e.id);
+        checkCites(e.cite, [key, i, 'cite']);
+      });
+    checkCards(level.events, 'events');
+    checkCards(level.injects, 'injects');
+    if (level.events.every((e) => e.weight.base === 0)) issue(['events'], 'at least one event needs a base weight above 0');
+  });
+
+export type Level = z.infer<typeof LevelSchema>;
+export type EventCard = z.infer<typeof EventCardSchema>;
+export type PartyBrief = Level['parties'][PartyId];
+export type Source = Level['sources'][number];
+
+/** Parses level data. `origin` (a file name) starts every error message so authors know where to look. */
+export function parseLevel(data: unknown, origin = 'level'): Result<Level> {
+  const parsed = LevelSchema.safeParse(data);
+  if (!parsed.success) return err(describeIssues(parsed.error, `${origin}: `));
+  return ok(parsed.data);
+}
+
+export function parseLevelJson(textContent: string, origin = 'level'): Result<Level> {
+  let data: unknown;
+  try {
+    data = JSON.parse(textContent);
+  } catch (e) {
+    return err(`${origin}: not valid JSON (${(e as Error).message})`);
+  }
+  return parseLevel(data, origin);
+}
+
+/** SHA-256 of the level's canonical JSON: reformatting a file keeps it, changing any value does not. */
+export function levelHash(level: Level): string {
+  const { $schema: _ignored, ...content } = level;
+  return sha256Hex(canonicalJson(content));
+}
+
+/** The package the table starts from, with every inactive term fixed at the level's default. */
+export function withFixedTerms(level: Level, pkg: Partial<Package>): Package {
+  const out = { ...level.defaultPackage } as Record<TermId, string>;
+  for (const t of level.activeTerms) if (pkg[t] !== undefined) out[t] = pkg[t];
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { Level, PartyBrief } from './level';
+import { PARTY_IDS, type PartyId } from './parties';
+import { TERMS, optionLabel, optionIndex, type Package, type TermId } from './terms';
+
+/**
+ * A party's utility for a package: the weighted mean of how it values each active term's option,
+ * scaled to 0–100. Weights are normalised over the level's active terms.
+ */
+export interface UtilityTable {
+  readonly party: PartyId;
+  /** term → option index → weighted points (already scaled so a perfect package sums to 100). */
+  readonly points: Readonly<Record<TermId, readonly number[]>>;
+  readonly terms: readonly TermId[];
+}
+
+const tableCache = new WeakMap<Level, Record<PartyId, UtilityTable>>();
+
+export function utilityTables(level: Level): Record<PartyId, UtilityTable> {
+  let tables = tableCache.get(level);
+  if (!tables) {
+    tables = {} as Record<PartyId, UtilityTable>;
+    for (const p of PARTY_IDS) tables[p] = buildTable(level, p);
+    tableCache.set(level, tables);
+  }
+  return tables;
+}
+
+function buildTable(level: Level, party: PartyId): UtilityTable {
+  const brief = level.parties[party];
+  let totalWeight = 0;
+  for (const t of level.activeTerms) totalWeight += brief.interests[t]?.weight ?? 0;
+  const points = {} as Record<TermId, number[]>;
+  for (const t of Object.keys(TERMS) as TermId[]) {
+    const interest = level.activeTerms.includes(t) ? brief.interests[t] : undefined;
+    points[t] = TERMS[t].options.map((o) =>
+      interest && totalWeight > 0 ? (100 * interest.weight * (interest.values[o.id] ?? 0)) / totalWeight : 0,
+    );
+  }
+  return { party, points, terms: level.activeTerms };
+}
+
+export function utilityOf(table: UtilityTable, pkg: Package): number {
+  let u = 0;
+  for (const t of table.terms) u += table.points[t][optionIndex(t, pkg[t])] ?? 0;
+  return u;
+}
+
+export function utility(level: Level, party: PartyId, pkg: Package): number {
+  return utilityOf(utilityTables(level)[party], pkg);
+}
+
+export interface RedLineBreach {
+  term: TermId;
+  option: string;
+  reason: string;
+}
+
+export function redLineBreaches(brief: PartyBrief, pkg: Package): RedLineBreach[] {
+  const out: RedLineBreach[] = [];
+  for (const r of brief.redLines) if (r.forbidden.includes(pkg[r.term])) out.push({ term: r.term, option: pkg[r.term], reason: r.reason });
+  return out;
+}
+
+export function describeBreach(b: RedLineBreach): string {
+  return `${TERMS[b.term].label} "${optionLabel(b.term, b.option)}": ${b.reason}`;
+}
+
+/** One decimal place: scores are shown to people and compared in records, so keep them short and exact. */
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
