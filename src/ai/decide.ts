@@ -3,6 +3,7 @@ import {
   PARTY_NAMES,
   TERMS,
   acceptanceProblem,
+  formatThousands,
   optionIndex,
   optionLabel,
   samePackage,
@@ -19,7 +20,7 @@ import {
   type TermId,
   type UtilityTable,
 } from '../core';
-import { allowedOptions, buildModel, estimatedUtility, idealPackage, type OpponentModel } from './model';
+import { allowedOptions, idealPackage, modelFor, type OpponentModel } from './model';
 import { PROFILES, type Profile } from './profile';
 import { acceptReason, offerReason, rejectReason } from './rationale';
 
@@ -40,7 +41,7 @@ function timeSpent(view: GameView, level: Level): number {
 
 export function aspiration(profile: Profile, best: number, walkAway: number, t: number, lastRound: boolean): number {
   const floor = walkAway + profile.floor;
-  if (lastRound) return floor;
+  if (lastRound) return profile.closesDeals ? walkAway + 0.5 : floor;
   const a = walkAway + (best - walkAway) * (1 - Math.pow(t, 1 / profile.beta));
   return Math.max(floor, a);
 }
@@ -58,49 +59,41 @@ export function concede(
   profile: Profile,
   target: number,
 ): Package {
-  const pkg = idealPackage(level, view, me, table, profile.modelsLimits) as Record<TermId, string>;
-  let own = utilityOf(table, pkg);
-  const allowed = level.activeTerms.map((t) => [t, allowedOptions(level, view, me, t, profile.modelsLimits)] as const);
-  const othersValue = (p: Package) => {
-    let s = 0;
-    for (const o of model.others) s += estimatedUtility(model, o, p);
-    return s;
-  };
-  let others = othersValue(pkg);
+  const ideal = idealPackage(level, view, me, table, profile.modelsLimits);
+  const terms = level.activeTerms;
+  const idx = terms.map((t) => optionIndex(t, ideal[t]));
+  const allowed = terms.map((t) => allowedOptions(level, view, me, t, profile.modelsLimits));
+  let own = utilityOf(table, ideal);
   for (let guard = 0; guard < 24; guard++) {
     let bestRatio = 0;
-    let bestTerm: TermId | null = null;
-    let bestOption = '';
+    let bestTerm = -1;
+    let bestOption = -1;
     let bestOwn = own;
-    let bestOthers = others;
-    for (const [t, options] of allowed) {
-      const current = pkg[t];
-      const currentPoints = table.points[t][optionIndex(t, current)];
-      for (const i of options) {
-        const id = TERMS[t].options[i].id;
-        if (id === current) continue;
-        const newOwn = own - currentPoints + table.points[t][i];
+    for (let k = 0; k < terms.length; k++) {
+      const points = table.points[terms[k]];
+      const gains = model.othersGain[terms[k]];
+      const current = idx[k];
+      for (const i of allowed[k]) {
+        if (i === current) continue;
+        const newOwn = own - points[current] + points[i];
         if (newOwn < target) continue;
-        pkg[t] = id;
-        const newOthers = othersValue(pkg);
-        pkg[t] = current;
-        const gain = newOthers - others;
-        if (gain <= 0) continue;
+        const gain = gains[i] - gains[current];
+        if (gain <= 1e-9) continue;
         const ratio = (gain * profile.generosity) / Math.max(0.05, own - newOwn);
         if (ratio > bestRatio) {
           bestRatio = ratio;
-          bestTerm = t;
-          bestOption = id;
+          bestTerm = k;
+          bestOption = i;
           bestOwn = newOwn;
-          bestOthers = newOthers;
         }
       }
     }
-    if (!bestTerm) break;
-    pkg[bestTerm] = bestOption;
+    if (bestTerm < 0) break;
+    idx[bestTerm] = bestOption;
     own = bestOwn;
-    others = bestOthers;
   }
+  const pkg = { ...ideal } as Record<TermId, string>;
+  terms.forEach((t, k) => (pkg[t] = TERMS[t].options[idx[k]].id));
   return pkg;
 }
 
@@ -113,7 +106,7 @@ export function decide(level: Level, state: GameState, me: PartyId, difficulty: 
   const view = viewFor(level, state, me);
   const profile = PROFILES[difficulty];
   const table = utilityTables(level)[me];
-  const model = buildModel(view, me);
+  const model = modelFor(level, view, me);
   const random = rngFor(view, me, state.context.step);
   const walkAway = view.brief!.currentWalkAway;
   const t = timeSpent(view, level);
@@ -133,7 +126,8 @@ export function decide(level: Level, state: GameState, me: PartyId, difficulty: 
     if (alreadyAccepted) return supportingMove(level, view, me, random) ?? { type: 'party.pass', by: me, note: `${name} waits for the others to answer its package.` };
     const special = tacticalMove(view, me, profile, random, u, walkAway, t);
     if (special) return special;
-    if (t >= 0.7 && u < walkAway - 2 * profile.patience && view.meters.tension >= 80 && random() < 0.12) {
+    // Walking out ends the talks for everyone: only when tension is extreme and the table is far from acceptable.
+    if (t >= 0.4 && u < walkAway - profile.patience / 2 && view.meters.tension >= 85 && random() < 0.1) {
       return { type: 'party.walkOut', by: me, note: `${name} walks out: it sees no deal worth more than continuing without one.` };
     }
     const wantsToReject = problem !== null || u < walkAway - profile.patience;
@@ -165,7 +159,7 @@ function supportingMove(level: Level, view: GameView, me: PartyId, random: () =>
   if (me === 'coalition' && level.activeTerms.includes('peacekeepers')) {
     const troops = Number(table.terms.peacekeepers);
     if (troops >= 1000 && troops <= view.meters.coalitionCapacity && troops !== view.commitments.peacekeepers && random() < 0.6) {
-      return { type: 'coalition.pledgeTroops', by: 'coalition', troops, note: `The Coalition pledges ${troops.toLocaleString('en-GB')} troops to patrol the zone and train Ukraine's forces once a ceasefire holds.` };
+      return { type: 'coalition.pledgeTroops', by: 'coalition', troops, note: `The Coalition pledges ${formatThousands(troops)} troops to patrol the zone and train Ukraine's forces once a ceasefire holds.` };
     }
   }
   if (random() < 0.3) return { type: 'party.statement', by: me, tone: 'conciliatory', note: `${PARTY_NAMES[me]} signals that it is ready to sign the package on the table.` };

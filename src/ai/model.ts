@@ -1,5 +1,6 @@
 import {
   TERMS,
+  TERM_IDS,
   optionIndex,
   redLineBreaches,
   usSupportCeiling,
@@ -20,6 +21,23 @@ export interface OpponentModel {
   readonly others: readonly PartyId[];
   /** party → term → demanded option index (only the terms it has publicly demanded). */
   readonly demands: ReadonlyMap<PartyId, readonly [TermId, number][]>;
+  /**
+   * term → option index → the others' summed estimated satisfaction from that option. Summing it over
+   * a package's terms gives the others' total estimated utility (0–1 each), so a concession's effect on
+   * the others costs one lookup.
+   */
+  readonly othersGain: Readonly<Record<TermId, readonly number[]>>;
+}
+
+const models = new WeakMap<Level, Map<PartyId, OpponentModel>>();
+
+/** Public demands do not change during a game, so each party's model is built once per level. */
+export function modelFor(level: Level, view: GameView, me: PartyId): OpponentModel {
+  let byParty = models.get(level);
+  if (!byParty) models.set(level, (byParty = new Map()));
+  let model = byParty.get(me);
+  if (!model) byParty.set(me, (model = buildModel(view, me)));
+  return model;
 }
 
 export function buildModel(view: GameView, me: PartyId): OpponentModel {
@@ -33,7 +51,16 @@ export function buildModel(view: GameView, me: PartyId): OpponentModel {
       (Object.entries(p.publicDemands) as [TermId, string][]).map(([t, o]) => [t, optionIndex(t, o)]),
     );
   }
-  return { others, demands };
+  const othersGain = {} as Record<TermId, number[]>;
+  for (const t of TERM_IDS) othersGain[t] = TERMS[t].options.map(() => 0);
+  for (const o of others) {
+    const list = demands.get(o)!;
+    for (const [t, want] of list) {
+      const span = TERMS[t].options.length - 1;
+      for (let i = 0; i <= span; i++) othersGain[t][i] += (1 - Math.abs(i - want) / span) / list.length;
+    }
+  }
+  return { others, demands, othersGain };
 }
 
 /** Estimated satisfaction (0–1) of another party with one option of one term. */
@@ -61,7 +88,7 @@ export function allowedOptions(level: Level, view: GameView, me: PartyId, term: 
     const id = options[i].id;
     if (brief.redLines.some((r) => r.term === term && r.forbidden.includes(id))) continue;
     if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) continue;
-    if (modelsLimits && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
+    if ((modelsLimits || me === 'us') && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
     if (term === 'guarantee' && id === 'none' && (me === 'ukraine' || (modelsLimits && view.commitments.guaranteesDemanded))) continue;
     out.push(i);
   }

@@ -3,7 +3,7 @@ import type { Level } from './level';
 import { applyDelta, type MeterDelta } from './meters';
 import { PARTY_NAMES, pairKey, type PartyId } from './parties';
 import type { Actor, GameContext, Phase } from './state';
-import { TERMS, describePackage, optionIndex, optionLabel, samePackage, type Package, type TermId } from './terms';
+import { TERMS, formatThousands, optionIndex, optionLabel, samePackage, type Package, type TermId } from './terms';
 import { describeBreach, redLineBreaches } from './utility';
 import { applyCard, findCard, resolveRound } from './events';
 import { makeOutcome } from './outcome';
@@ -35,7 +35,7 @@ export function packageProblem(level: Level, ctx: GameContext, pkg: Package): st
   }
   const troops = Number(pkg.peacekeepers);
   if (troops > ctx.meters.coalitionCapacity)
-    return `The Coalition can field at most ${ctx.meters.coalitionCapacity.toLocaleString('en-GB')} troops right now, not ${troops.toLocaleString('en-GB')}.`;
+    return `The Coalition can field at most ${formatThousands(ctx.meters.coalitionCapacity)} troops right now, not ${formatThousands(troops)}.`;
   return null;
 }
 
@@ -101,7 +101,7 @@ export function checkIntent(level: Level, ctx: GameContext, phase: Phase, intent
       if (by !== 'coalition') return 'Only the Coalition can pledge peacekeepers.';
       if (intent.troops < 1000) return 'A pledge must be at least 1,000 troops.';
       if (intent.troops > ctx.meters.coalitionCapacity)
-        return `The Coalition can field at most ${ctx.meters.coalitionCapacity.toLocaleString('en-GB')} troops right now.`;
+        return `The Coalition can field at most ${formatThousands(ctx.meters.coalitionCapacity)} troops right now.`;
       if (intent.troops === ctx.commitments.peacekeepers) return 'The Coalition has already pledged exactly that.';
       return null;
     case 'ukraine.demandGuarantees':
@@ -241,7 +241,7 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
         domesticSupport: { coalition: cost },
       });
       next = { ...next, commitments: { ...next.commitments, peacekeepers: intent.troops } };
-      next = log(next, 'coalition', 'commit', `The Coalition pledges ${intent.troops.toLocaleString('en-GB')} peacekeepers after a ceasefire.`, note);
+      next = log(next, 'coalition', 'commit', `The Coalition pledges ${formatThousands(intent.troops)} peacekeepers after a ceasefire.`, note);
       return endTurn(next);
     }
     case 'ukraine.demandGuarantees': {
@@ -283,11 +283,20 @@ function putOnTable(level: Level, ctx: GameContext, intent: IntentOf<'party.prop
   let next: GameContext = {
     ...ctx,
     table: { terms: intent.package, proposedBy: intent.by, round: ctx.round, acceptedBy: [intent.by], rejectedBy: [] },
+    positions: { ...ctx.positions, [intent.by]: intent.package },
   };
   if (previous && previous.proposedBy !== intent.by)
     next = meters(level, next, { trust: { [pairKey(intent.by, previous.proposedBy)]: MOVE_EFFECTS.counterTrust } });
-  const verb = intent.type === 'party.counter' ? 'counters with' : 'proposes';
-  return log(next, intent.by, intent.type === 'party.counter' ? 'counter' : 'propose', `${PARTY_NAMES[intent.by]} ${verb}: ${describePackage(intent.package, level.activeTerms)}.`, intent.note);
+  const text = previous
+    ? `${PARTY_NAMES[intent.by]} counters: ${changeSummary(level, previous.terms, intent.package)}.`
+    : `${PARTY_NAMES[intent.by]} proposes: ${level.activeTerms.map((t) => optionLabel(t, intent.package[t]).toLowerCase()).join(', ')}.`;
+  return log(next, intent.by, intent.type === 'party.counter' ? 'counter' : 'propose', text, intent.note);
+}
+
+/** "ceasefire → full ceasefire; peacekeepers → 15,000 troops", listing only what changed. */
+export function changeSummary(level: Level, from: Package, to: Package): string {
+  const changed = level.activeTerms.filter((t) => from[t] !== to[t]);
+  return changed.map((t) => `${TERMS[t].label.toLowerCase()} → ${optionLabel(t, to[t]).toLowerCase()}`).join('; ');
 }
 
 /** Called by the machine when every party has moved and no facilitator holds the round's event. */

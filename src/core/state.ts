@@ -79,6 +79,8 @@ export interface GameContext {
   meters: Meters;
   walkAway: Record<PartyId, number>;
   table: TablePackage | null;
+  /** Each party's most recent proposal or counter-offer: public, and what an attentive negotiator learns from. */
+  positions: Partial<Record<PartyId, Package>>;
   commitments: Commitments;
   /** Ids of `once` events that already happened. */
   eventsSeen: string[];

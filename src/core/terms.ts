@@ -105,8 +105,13 @@ export const TERMS: Readonly<Record<TermId, TermDefinition>> = {
 
 export type Package = Readonly<Record<TermId, string>>;
 
+/** term → option id → index, built once: option lookups sit on the hot path of every AI decision. */
+const OPTION_INDEX: Readonly<Record<TermId, Readonly<Record<string, number>>>> = Object.fromEntries(
+  TERM_IDS.map((t) => [t, Object.fromEntries(TERMS[t].options.map((o, i) => [o.id, i]))]),
+) as Record<TermId, Record<string, number>>;
+
 export function optionIndex(term: TermId, optionId: string): number {
-  return TERMS[term].options.findIndex((o) => o.id === optionId);
+  return OPTION_INDEX[term][optionId] ?? -1;
 }
 
 export function isOption(term: TermId, optionId: unknown): boolean {
@@ -124,4 +129,10 @@ export function describePackage(pkg: Package, terms: readonly TermId[] = TERM_ID
 export function samePackage(a: Package, b: Package): boolean {
   for (const t of TERM_IDS) if (a[t] !== b[t]) return false;
   return true;
+}
+
+/** 60000 → "60,000". Written by hand because Intl output can differ between runtimes, and log text is hashed. */
+export function formatThousands(n: number): string {
+  const s = String(Math.round(Math.abs(n)));
+  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -35,6 +35,7 @@ export interface GameView {
   meters: Meters;
   usSupportCeiling: number;
   table: TablePackage | null;
+  positions: Partial<Record<PartyId, Package>>;
   /** The viewer's own utility for the package on the table (parties only). */
   tableUtility: number | null;
   commitments: Commitments;
@@ -68,6 +69,7 @@ export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'
     meters: ctx.meters,
     usSupportCeiling: usSupportCeiling(ctx.meters.usEngagement),
     table: ctx.table,
+    positions: ctx.positions,
     tableUtility: party && ctx.table ? round1(utility(level, party, ctx.table.terms)) : null,
     commitments: ctx.commitments,
     lastEvent: ctx.lastEvent,

@@ -1,0 +1,161 @@
+import { LocalTable, seatsAll } from '../ai';
+import {
+  PARTY_NAMES,
+  currentParty,
+  viewFor,
+  type Difficulty,
+  type EventRecord,
+  type GameView,
+  type Intent,
+  type Level,
+  type LogEntry,
+  type PartyId,
+  type Result,
+} from '../core';
+import { paceMs } from './settings';
+import { writeSave } from './save';
+
+/** An intent as the player composes it: the session adds `by`. */
+export type PlayerIntent = Intent extends infer I ? (I extends { by: unknown } ? Omit<I, 'by'> : never) : never;
+
+export interface SessionChange {
+  /** Log entries added by this change, in order. */
+  entries: LogEntry[];
+  /** A new seeded event, if one arrived with this change. */
+  event: EventRecord | null;
+  /** Who moved (null for a restore or a plain refresh). */
+  by: PartyId | null;
+  intent: Intent | null;
+}
+
+/**
+ * One game in the browser: a LocalTable with one human seat, paced computer moves, and a save after
+ * every move. Screens subscribe to changes and render `view()`, which is always `viewFor` the human's
+ * seat, so nothing private about another party can reach the screen before the debrief.
+ */
+export class GameSession {
+  private listeners = new Set<(c: SessionChange) => void>();
+  private running = false;
+  private disposed = false;
+  private timer = 0;
+  saveError: string | null = null;
+
+  constructor(
+    readonly table: LocalTable,
+    readonly human: PartyId,
+  ) {}
+
+  static start(level: Level, seed: string, human: PartyId, difficulty: Difficulty): GameSession {
+    const table = new LocalTable(level, seed, { ...seatsAll(difficulty), [human]: { kind: 'human' } });
+    const session = new GameSession(table, human);
+    session.persist();
+    return session;
+  }
+
+  get level(): Level {
+    return this.table.level;
+  }
+
+  get isTutorial(): boolean {
+    return this.level.kind === 'tutorial';
+  }
+
+  view(): GameView {
+    return viewFor(this.level, this.table.state, this.human);
+  }
+
+  isOver(): boolean {
+    return this.table.state.phase === 'over';
+  }
+
+  isMyTurn(): boolean {
+    return this.table.whoseTurn() === this.human;
+  }
+
+  /** The party the table is waiting for (null before the start and after the end). */
+  waitingFor(): PartyId | null {
+    return this.table.state.phase === 'turns' ? currentParty(this.level, this.table.state.context) : null;
+  }
+
+  subscribe(listener: (c: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The player's move. A refused move returns the engine's reason and changes nothing. */
+  act(intent: PlayerIntent): Result<null> {
+    const full = { ...intent, by: this.human } as Intent;
+    const result = this.applyAndEmit(full);
+    if (result.ok) this.runComputers();
+    return result;
+  }
+
+  /** Starts (or resumes) the computer parties; they move one at a time at the player's chosen pace. */
+  runComputers(): void {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    const tick = () => {
+      if (this.disposed || !this.table.isComputerTurn()) {
+        this.running = false;
+        return;
+      }
+      const roundBefore = this.table.state.context.round;
+      this.stepComputer();
+      // After an event the next move waits a little longer, so the card can be read.
+      const extra = this.table.state.context.round !== roundBefore ? 1.6 : 1;
+      this.timer = window.setTimeout(tick, paceMs() * extra);
+    };
+    this.timer = window.setTimeout(tick, paceMs());
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    window.clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private stepComputer(): void {
+    const party = this.table.state.phase === 'briefing' ? this.level.turnOrder[0] : this.table.whoseTurn();
+    if (!party) return;
+    const before = this.snapshot();
+    let intent: Intent | null;
+    try {
+      intent = this.table.stepComputer();
+    } catch (e) {
+      // A computer party must never freeze the table: if it picks a move the rules refuse, it holds
+      // its position instead, and the game goes on (the refusal is recorded for the developers).
+      console.warn(`Computer ${party} move refused; it passes instead.`, e);
+      intent = { type: 'party.pass', by: party, note: `${PARTY_NAMES[party]} holds its position.` };
+      if (!this.table.apply(intent).ok) return;
+    }
+    if (intent) this.afterApply(intent, before);
+  }
+
+  private applyAndEmit(intent: Intent): Result<null> {
+    const before = this.snapshot();
+    const result = this.table.apply(intent);
+    if (!result.ok) return result;
+    this.afterApply(intent, before);
+    return { ok: true, value: null };
+  }
+
+  private snapshot() {
+    return { log: this.table.state.context.log.length, event: this.table.state.context.lastEvent };
+  }
+
+  private afterApply(intent: Intent, before: { log: number; event: EventRecord | null }): void {
+    this.persist();
+    const ctx = this.table.state.context;
+    const change: SessionChange = {
+      entries: ctx.log.slice(before.log),
+      event: ctx.lastEvent !== before.event ? ctx.lastEvent : null,
+      by: intent.by === 'facilitator' ? null : intent.by,
+      intent,
+    };
+    for (const l of this.listeners) l(change);
+  }
+
+  private persist(): void {
+    this.saveError = writeSave(this.table);
+  }
+}
