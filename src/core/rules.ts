@@ -289,7 +289,7 @@ function putOnTable(level: Level, ctx: GameContext, intent: IntentOf<'party.prop
     next = meters(level, next, { trust: { [pairKey(intent.by, previous.proposedBy)]: MOVE_EFFECTS.counterTrust } });
   const text = previous
     ? `${PARTY_NAMES[intent.by]} counters: ${changeSummary(level, previous.terms, intent.package)}.`
-    : `${PARTY_NAMES[intent.by]} proposes: ${level.activeTerms.map((t) => optionLabel(t, intent.package[t]).toLowerCase()).join(', ')}.`;
+    : `${PARTY_NAMES[intent.by]} proposes: ${level.activeTerms.map((t) => `${TERMS[t].label.toLowerCase()} ${optionLabel(t, intent.package[t]).toLowerCase()}`).join('; ')}.`;
   return log(next, intent.by, intent.type === 'party.counter' ? 'counter' : 'propose', text, intent.note);
 }
 

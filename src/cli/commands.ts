@@ -1,0 +1,135 @@
+import { playComputerGame, seatsAll } from '../ai';
+import { builtinLevels, findBuiltinLevel } from '../content/levels';
+import { PARTY_IDS, parseLevelJson, replayRecord, serializeRecord, type Level } from '../core';
+import { difficulty, parse, seatOverrides, seedText, wholeNumber } from './args';
+import { InputError, ReplayError } from './errors';
+import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
+import { gameSummary, narrate, table } from './format';
+
+/** Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError. */
+export type Out = (text: string) => void;
+
+export function simulate(args: string[], out: Out): void {
+  const { values } = parse(args, {
+    level: { type: 'string' },
+    seed: { type: 'string' },
+    difficulty: { type: 'string' },
+    seat: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!values.level) throw new InputError('--level: required (a level id such as buffer-zone-talks, or a path)');
+  const { level } = loadLevel(values.level);
+  const seed = seedText(values.seed);
+  const seats = seatsAll(difficulty('--difficulty', values.difficulty), seatOverrides(values.seat));
+  const game = playComputerGame(level, seed, seats, { record: Boolean(values.out) });
+  if (values.out) writeTextFile(values.out, serializeRecord(game.record!));
+  if (values.json) out(JSON.stringify({ ...gameSummary(level, game.state), seats, record: values.out ?? null }));
+  else out(`${level.title} · seed "${seed}"\n${narrate(level, game.state)}${values.out ? `\nRecord written to ${values.out}` : ''}`);
+}
+
+export function replay(args: string[], out: Out): void {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    level: { type: 'string' },
+    'to-step': { type: 'string' },
+  });
+  const path = positionals[0];
+  if (!path) throw new InputError('replay: give the record file, e.g. replay game.bzrec.json');
+  const record = loadRecord(path);
+  const level = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
+  const toStep = values['to-step'] === undefined ? undefined : wholeNumber('--to-step', values['to-step'], 0, record.steps.length);
+  const result = replayRecord(level, record, { toStep });
+  if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
+  const r = result.value;
+  const summary = { ...gameSummary(level, r.state), ok: r.ok, replayedSteps: r.steps, totalSteps: record.steps.length, divergence: r.divergence };
+  if (values.json) out(JSON.stringify(summary));
+  else if (r.ok)
+    out(
+      `${path}: all ${r.steps} step${r.steps === 1 ? '' : 's'} replay${toStep !== undefined && toStep < record.steps.length ? ` (stopped at step ${toStep} of ${record.steps.length})` : ''} with matching hashes.\n${narrate(level, r.state)}`,
+    );
+  if (!r.ok) throw new ReplayError(`${path}: step ${r.divergence!.step} does not replay: ${r.divergence!.reason}`);
+}
+
+function builtinFor(id: string, path: string): Level {
+  const level = findBuiltinLevel(id);
+  if (!level) throw new InputError(`${path}: level.id "${id.slice(0, 80)}" is not a built-in level; pass --level <path to the level file>`);
+  return level;
+}
+
+export function validate(args: string[], out: Out): void {
+  const { positionals, values } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new InputError('validate: give one or more level files');
+  const results = positionals.map((path) => {
+    let error: string | null = null;
+    try {
+      const parsed = parseLevelJson(readTextFile(path), path);
+      if (!parsed.ok) error = parsed.error;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      error = e.message;
+    }
+    return { path, ok: error === null, error };
+  });
+  if (values.json) out(JSON.stringify(results));
+  else out(results.map((r) => (r.ok ? `ok       ${r.path}` : `invalid  ${r.error}`)).join('\n'));
+  const bad = results.filter((r) => !r.ok);
+  if (bad.length) throw new InputError(`${bad.length} of ${results.length} level file${results.length === 1 ? '' : 's'} invalid`);
+}
+
+export function batch(args: string[], out: Out): void {
+  const { values } = parse(args, {
+    level: { type: 'string' },
+    seeds: { type: 'string' },
+    difficulty: { type: 'string' },
+    seat: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  });
+  if (!values.level) throw new InputError('--level: required');
+  const { level } = loadLevel(values.level);
+  const n = wholeNumber('--seeds', values.seeds, 1, 100_000);
+  const seats = seatsAll(difficulty('--difficulty', values.difficulty), seatOverrides(values.seat));
+  const outcomes: Record<string, number> = { agreement: 0, breakdown: 0, deadline: 0 };
+  const sums = Object.fromEntries(PARTY_IDS.map((p) => [p, 0])) as Record<string, number>;
+  let rounds = 0;
+  let durability = 0;
+  for (let i = 1; i <= n; i++) {
+    const o = playComputerGame(level, String(i), seats).state.context.outcome!;
+    outcomes[o.kind]++;
+    rounds += o.round;
+    if (o.durability !== null) durability += o.durability;
+    for (const p of PARTY_IDS) sums[p] += o.scores[p];
+  }
+  const meanScores = Object.fromEntries(PARTY_IDS.map((p) => [p, Math.round((sums[p] / n) * 100) / 100]));
+  const summary = {
+    level: level.id,
+    seeds: n,
+    seats,
+    outcomes,
+    meanScores,
+    meanRounds: Math.round((rounds / n) * 100) / 100,
+    meanDurability: outcomes.agreement ? Math.round((durability / outcomes.agreement) * 10) / 10 : null,
+  };
+  if (values.json) {
+    out(JSON.stringify(summary));
+    return;
+  }
+  const pct = (k: string) => `${((outcomes[k] / n) * 100).toFixed(1)}%`;
+  out(
+    [
+      `${level.title}: seeds 1–${n}`,
+      table([['outcome', 'games', 'share'], ...Object.keys(outcomes).map((k) => [k, outcomes[k], pct(k)])]),
+      '',
+      table([['party', 'seat', 'mean score'], ...PARTY_IDS.map((p) => [p, seats[p].difficulty ?? '', meanScores[p].toFixed(2)])]),
+      '',
+      `mean rounds ${summary.meanRounds}; mean durability of agreements ${summary.meanDurability ?? '–'}%`,
+    ].join('\n'),
+  );
+}
+
+export function levels(args: string[], out: Out): void {
+  const { values } = parse(args, { json: { type: 'boolean' } });
+  const list = builtinLevels().map(({ level, path }) => ({ id: level.id, title: level.title, path }));
+  if (values.json) out(JSON.stringify(list));
+  else out(table([['id', 'title', 'path'], ...list.map((l) => [l.id, l.title, l.path])]));
+}

@@ -1,0 +1,55 @@
+import { pathToFileURL } from 'node:url';
+import { batch, levels, replay, simulate, validate, type Out } from './commands';
+import { EXIT, InputError, ReplayError } from './errors';
+import { levelSchemaCommand } from './schema-command';
+
+const USAGE = `Buffer Zone command line
+
+  simulate --level <id|path> --seed <text> [--difficulty easy|normal|hard] [--seat party=difficulty]... [--out record.bzrec.json] [--json]
+  replay <record.bzrec.json> [--to-step N] [--level <path>] [--json]
+  validate <level.json>... [--json]
+  batch --level <id|path> --seeds <N> [--difficulty easy|normal|hard] [--seat party=difficulty]... [--json]
+  levels [--json]
+  level-schema [--out <file>]
+
+Exit codes: 0 ok, 1 a record that does not replay, 2 bad input.`;
+
+const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
+  simulate,
+  replay,
+  validate,
+  batch,
+  levels,
+  'level-schema': levelSchemaCommand,
+};
+
+/** Runs one command; returns the exit code. User errors become one line on stderr, never a stack trace. */
+export function run(argv: string[], out: Out = (t) => process.stdout.write(`${t}\n`), errOut: Out = (t) => process.stderr.write(`${t}\n`)): number {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    out(USAGE);
+    return command ? EXIT.ok : EXIT.input;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    errOut(`unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
+    return EXIT.input;
+  }
+  try {
+    handler(args, out);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof ReplayError) {
+      errOut(e.message);
+      return EXIT.replay;
+    }
+    if (e instanceof InputError) {
+      errOut(e.message);
+      return EXIT.input;
+    }
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) process.exitCode = run(process.argv.slice(2));
