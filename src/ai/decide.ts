@@ -10,6 +10,7 @@ import {
   utilityOf,
   utilityTables,
   viewFor,
+  whyIllegal,
   type Difficulty,
   type GameState,
   type GameView,
@@ -102,6 +103,13 @@ function rngFor(view: GameView, me: PartyId, step: number): () => number {
 }
 
 export function decide(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
+  const intent = choose(level, state, me, difficulty);
+  // The rules have the last word: a move they would refuse becomes holding position, which is always legal.
+  if (whyIllegal(level, state, intent) === null) return intent;
+  return { type: 'party.pass', by: me, note: `${PARTY_NAMES[me]} holds its position.` };
+}
+
+function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
   if (state.phase === 'briefing') return { type: 'game.start', by: me };
   const view = viewFor(level, state, me);
   const profile = PROFILES[difficulty];
@@ -123,7 +131,14 @@ export function decide(level: Level, state: GameState, me: PartyId, difficulty: 
     if (!alreadyAccepted && !problem && u >= target && Number(onTable.terms.peacekeepers) <= view.meters.coalitionCapacity) {
       return { type: 'party.accept', by: me, note: acceptReason(me, table, onTable.terms) };
     }
-    if (alreadyAccepted) return supportingMove(level, view, me, random) ?? { type: 'party.pass', by: me, note: `${name} waits for the others to answer its package.` };
+    if (alreadyAccepted)
+      return (
+        supportingMove(level, view, me, random) ?? {
+          type: 'party.pass',
+          by: me,
+          note: `${name} waits for the others to answer its package.`,
+        }
+      );
     const special = tacticalMove(view, me, profile, random, u, walkAway, t);
     if (special) return special;
     // Walking out ends the talks for everyone: only when tension is extreme and the table is far from acceptable.
@@ -136,7 +151,8 @@ export function decide(level: Level, state: GameState, me: PartyId, difficulty: 
       return { type: 'party.reject', by: me, note: rejectReason(me, table, onTable.terms, redLine) };
     }
     const pkg = concede(level, view, me, table, model, profile, target);
-    if (!samePackage(pkg, onTable.terms)) return { type: 'party.counter', by: me, package: pkg, note: offerReason(me, table, onTable.terms, pkg, true) };
+    if (!samePackage(pkg, onTable.terms))
+      return { type: 'party.counter', by: me, package: pkg, note: offerReason(me, table, onTable.terms, pkg, true) };
     return { type: 'party.pass', by: me, note: `${name} holds its position.` };
   }
 
@@ -153,23 +169,51 @@ function supportingMove(level: Level, view: GameView, me: PartyId, random: () =>
     const wanted = Math.min(Math.max(1, optionIndex('usSupport', table.terms.usSupport)), view.usSupportCeiling);
     if (wanted >= 1 && random() < 0.6) {
       const option = TERMS.usSupport.options[wanted].id;
-      return { type: 'us.offerAirSupport', by: 'us', level: option, note: `The United States offers ${optionLabel('usSupport', option).toLowerCase()} to make a deal credible without ground troops.` };
+      return {
+        type: 'us.offerAirSupport',
+        by: 'us',
+        level: option,
+        note: `The United States offers ${optionLabel('usSupport', option).toLowerCase()} to make a deal credible without ground troops.`,
+      };
     }
   }
   if (me === 'coalition' && level.activeTerms.includes('peacekeepers')) {
     const troops = Number(table.terms.peacekeepers);
     if (troops >= 1000 && troops <= view.meters.coalitionCapacity && troops !== view.commitments.peacekeepers && random() < 0.6) {
-      return { type: 'coalition.pledgeTroops', by: 'coalition', troops, note: `The Coalition pledges ${formatThousands(troops)} troops to patrol the zone and train Ukraine's forces once a ceasefire holds.` };
+      return {
+        type: 'coalition.pledgeTroops',
+        by: 'coalition',
+        troops,
+        note: `The Coalition pledges ${formatThousands(troops)} troops to patrol the zone and train Ukraine's forces once a ceasefire holds.`,
+      };
     }
   }
-  if (random() < 0.3) return { type: 'party.statement', by: me, tone: 'conciliatory', note: `${PARTY_NAMES[me]} signals that it is ready to sign the package on the table.` };
+  if (random() < 0.3)
+    return {
+      type: 'party.statement',
+      by: me,
+      tone: 'conciliatory',
+      note: `${PARTY_NAMES[me]} signals that it is ready to sign the package on the table.`,
+    };
   return null;
 }
 
 /** Moves only one party can make, when they serve its interests. */
-function tacticalMove(view: GameView, me: PartyId, profile: Profile, random: () => number, onTable: number | null, walkAway: number, t: number): Intent | null {
+function tacticalMove(
+  view: GameView,
+  me: PartyId,
+  profile: Profile,
+  random: () => number,
+  onTable: number | null,
+  walkAway: number,
+  t: number,
+): Intent | null {
   if (me === 'ukraine' && !view.commitments.guaranteesDemanded && view.round <= 2 && random() < 0.7) {
-    return { type: 'ukraine.demandGuarantees', by: 'ukraine', note: 'Ukraine wants a clear definition of the security guarantees before it signs anything.' };
+    return {
+      type: 'ukraine.demandGuarantees',
+      by: 'ukraine',
+      note: 'Ukraine wants a clear definition of the security guarantees before it signs anything.',
+    };
   }
   if (me === 'russia') {
     const behind = onTable !== null && onTable < walkAway - profile.patience;

@@ -81,6 +81,13 @@ export function estimatedUtility(model: OpponentModel, other: PartyId, pkg: Pack
 
 /** The options a party will put forward for a term: never its own red lines, never beyond public limits. */
 export function allowedOptions(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean): number[] {
+  const respectful = optionsWithin(level, view, me, term, modelsLimits, true);
+  // When the others' public limits and this party's red lines leave nothing (say Washington's engagement
+  // has fallen to "none" and the Coalition needs US support), it still argues for what it needs.
+  return respectful.length > 0 ? respectful : optionsWithin(level, view, me, term, modelsLimits, false);
+}
+
+function optionsWithin(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean, othersLimits: boolean): number[] {
   const options = TERMS[term].options;
   const brief = level.parties[me];
   const out: number[] = [];
@@ -88,8 +95,14 @@ export function allowedOptions(level: Level, view: GameView, me: PartyId, term: 
     const id = options[i].id;
     if (brief.redLines.some((r) => r.term === term && r.forbidden.includes(id))) continue;
     if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) continue;
-    if ((modelsLimits || me === 'us') && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
-    if (term === 'guarantee' && id === 'none' && (me === 'ukraine' || (modelsLimits && view.commitments.guaranteesDemanded))) continue;
+    const ceilingApplies = me === 'us' || (modelsLimits && othersLimits);
+    if (ceilingApplies && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
+    if (
+      term === 'guarantee' &&
+      id === 'none' &&
+      (me === 'ukraine' || (modelsLimits && othersLimits && view.commitments.guaranteesDemanded))
+    )
+      continue;
     out.push(i);
   }
   return out;

@@ -26,7 +26,12 @@ export function seatsAll(difficulty: Difficulty, overrides: Partial<Record<Party
 /** A hard stop far above any real game, so a rules bug can never hang a batch. */
 const MAX_STEPS = 2_000;
 
-export function playComputerGame(level: Level, seed: string, seats: Seats, options: { record?: boolean; from?: GameState } = {}): PlayedGame {
+export function playComputerGame(
+  level: Level,
+  seed: string,
+  seats: Seats,
+  options: { record?: boolean; from?: GameState } = {},
+): PlayedGame {
   let state = options.from ?? newGame(level, { seed });
   const writer = options.record ? new RecordWriter(level, seed, seats) : null;
   for (let i = 0; i < MAX_STEPS && state.phase !== 'over'; i++) {

@@ -42,7 +42,9 @@ export class LocalTable {
     if (!replayed.ok) return replayed;
     if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${replayed.value.divergence!.reason}`);
     const steps = record.steps.slice(0, replayed.value.steps);
-    return ok(new LocalTable(level, record.seed, record.seats as Seats, { parent: record.parent, from: { state: replayed.value.state, steps } }));
+    return ok(
+      new LocalTable(level, record.seed, record.seats as Seats, { parent: record.parent, from: { state: replayed.value.state, steps } }),
+    );
   }
 
   /** The party whose move it is, or null when the talks have not started, are over, or wait for events. */

@@ -23,7 +23,8 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
 
 export function difficulty(flag: string, value: string | undefined): Difficulty {
   const v = value ?? 'normal';
-  if (!(DIFFICULTIES as readonly string[]).includes(v)) throw new InputError(`${flag}: expected one of ${DIFFICULTIES.join(', ')}, got "${v.slice(0, 40)}"`);
+  if (!(DIFFICULTIES as readonly string[]).includes(v))
+    throw new InputError(`${flag}: expected one of ${DIFFICULTIES.join(', ')}, got "${v.slice(0, 40)}"`);
   return v as Difficulty;
 }
 

@@ -42,7 +42,13 @@ export function replay(args: string[], out: Out): void {
   const result = replayRecord(level, record, { toStep });
   if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
   const r = result.value;
-  const summary = { ...gameSummary(level, r.state), ok: r.ok, replayedSteps: r.steps, totalSteps: record.steps.length, divergence: r.divergence };
+  const summary = {
+    ...gameSummary(level, r.state),
+    ok: r.ok,
+    replayedSteps: r.steps,
+    totalSteps: record.steps.length,
+    divergence: r.divergence,
+  };
   if (values.json) out(JSON.stringify(summary));
   else if (r.ok)
     out(

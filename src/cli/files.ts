@@ -35,7 +35,9 @@ export function loadLevel(idOrPath: string): { level: Level; path: string } {
   const builtin = findBuiltinLevel(idOrPath);
   if (builtin) return { level: builtin, path: builtinLevels().find((l) => l.level === builtin)!.path };
   if (!/[/\\.]/.test(idOrPath)) {
-    const ids = builtinLevels().map((l) => l.level.id).join(', ');
+    const ids = builtinLevels()
+      .map((l) => l.level.id)
+      .join(', ');
     throw new InputError(`--level: no level "${idOrPath}" (built-in levels: ${ids}; or give a path to a level file)`);
   }
   const parsed = parseLevelJson(readTextFile(idOrPath), idOrPath);

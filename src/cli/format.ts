@@ -44,12 +44,17 @@ export function outcomeText(level: Level, state: GameState): string {
     lines.push(`Durability estimate: ${o.durability}% (${o.durabilityFactors.join(', ')})`);
   }
   lines.push('Scores (value minus walk-away value):');
-  for (const p of PARTY_IDS) lines.push(`  ${PARTY_NAMES[p].padEnd(26)} ${o.scores[p] >= 0 ? '+' : ''}${o.scores[p].toFixed(1).padStart(6)}   (value ${o.values[p].toFixed(1)})`);
+  for (const p of PARTY_IDS)
+    lines.push(
+      `  ${PARTY_NAMES[p].padEnd(26)} ${o.scores[p] >= 0 ? '+' : ''}${o.scores[p].toFixed(1).padStart(6)}   (value ${o.values[p].toFixed(1)})`,
+    );
   lines.push(`State hash: ${stateHash(state)}`);
   return lines.join('\n');
 }
 
 export function table(rows: (string | number)[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '))
+    .join('\n');
 }

@@ -24,7 +24,11 @@ const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
 };
 
 /** Runs one command; returns the exit code. User errors become one line on stderr, never a stack trace. */
-export function run(argv: string[], out: Out = (t) => process.stdout.write(`${t}\n`), errOut: Out = (t) => process.stderr.write(`${t}\n`)): number {
+export function run(
+  argv: string[],
+  out: Out = (t) => process.stdout.write(`${t}\n`),
+  errOut: Out = (t) => process.stderr.write(`${t}\n`),
+): number {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);

@@ -21,7 +21,8 @@ export function eventWeight(card: EventCard, ctx: GameContext): number {
   let lowest = 100;
   for (const p of PARTY_IDS) lowest = Math.min(lowest, m.domesticSupport[p]);
   const w = card.weight;
-  const value = w.base + (w.tension * m.tension + w.averageTrust * trust + w.usEngagement * m.usEngagement + w.lowestSupport * lowest) / 100;
+  const value =
+    w.base + (w.tension * m.tension + w.averageTrust * trust + w.usEngagement * m.usEngagement + w.lowestSupport * lowest) / 100;
   return value > 0 ? value : 0;
 }
 
@@ -67,7 +68,10 @@ export function applyCard(level: Level, ctx: GameContext, card: CardEffects, sou
     walkAway,
     eventsSeen: card.once && !ctx.eventsSeen.includes(card.id) ? [...ctx.eventsSeen, card.id] : ctx.eventsSeen,
     lastEvent,
-    log: [...ctx.log, { round: ctx.round, by: 'events', kind: source === 'inject' ? 'inject' : 'event', text: `${card.title}: ${card.text}` }],
+    log: [
+      ...ctx.log,
+      { round: ctx.round, by: 'events', kind: source === 'inject' ? 'inject' : 'event', text: `${card.title}: ${card.text}` },
+    ],
   };
 }
 
@@ -87,7 +91,12 @@ export function resolveRound(level: Level, ctx: GameContext): GameContext {
     [card, rng] = drawCard(level, ctx);
   }
   const fighting = Math.round(level.casualtiesPerRound.base * (0.5 + ctx.meters.tension / 100));
-  const withFighting = { ...ctx, rng, eventOverride: null, meters: applyDelta(ctx.meters, { casualties: fighting }, level.coalition.maxTroops) };
+  const withFighting = {
+    ...ctx,
+    rng,
+    eventOverride: null,
+    meters: applyDelta(ctx.meters, { casualties: fighting }, level.coalition.maxTroops),
+  };
   const after = applyCard(level, withFighting, card, source);
   return {
     ...after,

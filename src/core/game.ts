@@ -1,4 +1,4 @@
-import { createActor, initialTransition, type Actor, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { canonicalJson, sha256Hex } from './hash';
 import { parseIntent, type Intent } from './intents';
 import type { Level } from './level';
@@ -35,7 +35,13 @@ export function initialContext(level: Level, options: GameOptions): GameContext 
     meters: clampMeters({ ...level.meters, casualties: 0, roundsLeft: level.rounds }, level.coalition.maxTroops),
     walkAway,
     table: level.openingPackage
-      ? { terms: withFixedTerms(level, level.openingPackage), proposedBy: level.turnOrder[level.turnOrder.length - 1], round: 0, acceptedBy: [], rejectedBy: [] }
+      ? {
+          terms: withFixedTerms(level, level.openingPackage),
+          proposedBy: level.turnOrder[level.turnOrder.length - 1],
+          round: 0,
+          acceptedBy: [],
+          rejectedBy: [],
+        }
       : null,
     positions: {},
     commitments: { usSupport: 'none', peacekeepers: 0, guaranteesDemanded: false },
@@ -74,8 +80,11 @@ function toSnapshot(level: Level, state: GameState): Snapshot {
 }
 
 export function newGame(level: Level, options: GameOptions): GameState {
-  const [snapshot] = initialTransition(gameMachine(level), { context: initialContext(level, options) });
-  return toState(snapshot);
+  // The game's actor is started here and kept for the first move, so a new game costs one actor, not two.
+  const live = startActor(level, { context: initialContext(level, options) });
+  const state = toState(live.ref.getSnapshot());
+  liveActors.set(state.context, live);
+  return state;
 }
 
 /** Why `intent` (already parsed) cannot be applied now, or null if it can. */
@@ -122,10 +131,11 @@ function actorFor(level: Level, state: GameState): LiveActor {
     liveActors.delete(state.context);
     return live;
   }
-  const created: LiveActor = {
-    ref: createActor(gameMachine(level), { snapshot: toSnapshot(level, state), input: { context: state.context } }),
-    failure: null,
-  };
+  return startActor(level, { context: state.context }, toSnapshot(level, state));
+}
+
+function startActor(level: Level, input: { context: GameContext }, snapshot?: Snapshot): LiveActor {
+  const created: LiveActor = { ref: createActor(gameMachine(level), snapshot ? { snapshot, input } : { input }), failure: null };
   created.ref.subscribe({ error: (e) => (created.failure = e) });
   created.ref.start();
   return created;

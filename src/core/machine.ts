@@ -82,10 +82,12 @@ function buildMachine(level: Level) {
       },
       negotiating: {
         initial: 'turns',
-        always: { guard: 'isOver', target: 'over' },
         states: {
           turns: {
-            always: { guard: 'allPartiesMoved', target: 'events' },
+            always: [
+              { guard: 'isOver', target: '#talks.over' },
+              { guard: 'allPartiesMoved', target: 'events' },
+            ],
             on: {
               ...onTurn,
               'facilitator.pause': { guard: legalIn('turns'), target: '#talks.paused', actions: applyIn('turns') },
@@ -95,7 +97,10 @@ function buildMachine(level: Level) {
             },
           },
           events: {
-            always: { guard: 'drawsAutomatically', target: 'turns', actions: 'endRound' },
+            always: [
+              { guard: 'isOver', target: '#talks.over' },
+              { guard: 'drawsAutomatically', target: 'turns', actions: 'endRound' },
+            ],
             on: {
               'facilitator.releaseEvent': { guard: legalIn('events'), target: 'turns', actions: applyIn('events') },
               'facilitator.pause': { guard: legalIn('events'), target: '#talks.paused', actions: applyIn('events') },

@@ -53,26 +53,33 @@ export interface MeterDelta {
   casualties?: number;
 }
 
+/** Applies a change and keeps every meter in range. Untouched groups are shared, not copied. */
 export function applyDelta(m: Meters, d: MeterDelta, maxTroops: number): Meters {
-  const trust = { ...m.trust };
-  if (d.trust) for (const [k, v] of Object.entries(d.trust)) trust[k as PairKey] += v ?? 0;
-  if (d.trustWith) {
-    for (const [p, v] of Object.entries(d.trustWith)) {
-      for (const k of PAIR_KEYS) if (k.startsWith(`${p}-`) || k.endsWith(`-${p}`)) trust[k] += v ?? 0;
+  let trust = m.trust;
+  if (d.trust || d.trustWith) {
+    trust = { ...m.trust };
+    if (d.trust) for (const k in d.trust) trust[k as PairKey] = pct(trust[k as PairKey] + (d.trust[k as PairKey] ?? 0));
+    if (d.trustWith) {
+      for (const p in d.trustWith) {
+        const v = d.trustWith[p as PartyId] ?? 0;
+        for (const k of PAIR_KEYS) if (k.startsWith(`${p}-`) || k.endsWith(`-${p}`)) trust[k] = pct(trust[k] + v);
+      }
     }
   }
-  const domesticSupport = { ...m.domesticSupport };
-  if (d.domesticSupport) for (const [p, v] of Object.entries(d.domesticSupport)) domesticSupport[p as PartyId] += v ?? 0;
-  return clampMeters(
-    {
-      tension: m.tension + (d.tension ?? 0),
-      trust,
-      domesticSupport,
-      usEngagement: m.usEngagement + (d.usEngagement ?? 0),
-      coalitionCapacity: m.coalitionCapacity + (d.coalitionCapacity ?? 0),
-      casualties: m.casualties + (d.casualties ?? 0),
-      roundsLeft: m.roundsLeft,
-    },
-    maxTroops,
-  );
+  let domesticSupport = m.domesticSupport;
+  if (d.domesticSupport) {
+    domesticSupport = { ...m.domesticSupport };
+    for (const p in d.domesticSupport)
+      domesticSupport[p as PartyId] = pct(domesticSupport[p as PartyId] + (d.domesticSupport[p as PartyId] ?? 0));
+  }
+  return {
+    tension: d.tension === undefined ? m.tension : pct(m.tension + d.tension),
+    trust,
+    domesticSupport,
+    usEngagement: d.usEngagement === undefined ? m.usEngagement : pct(m.usEngagement + d.usEngagement),
+    coalitionCapacity:
+      d.coalitionCapacity === undefined ? m.coalitionCapacity : Math.round(clamp(m.coalitionCapacity + d.coalitionCapacity, 0, maxTroops)),
+    casualties: d.casualties === undefined ? m.casualties : Math.round(clamp(m.casualties + d.casualties, 0, CASUALTY_CEILING)),
+    roundsLeft: m.roundsLeft,
+  };
 }

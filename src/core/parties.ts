@@ -12,9 +12,7 @@ export const PARTY_NAMES: Readonly<Record<PartyId, string>> = {
 /** A trust relation between two parties; the key always lists the two ids in canonical order. */
 export type PairKey = `${PartyId}-${PartyId}`;
 
-export const PAIR_KEYS: readonly PairKey[] = PARTY_IDS.flatMap((a, i) =>
-  PARTY_IDS.slice(i + 1).map((b) => `${a}-${b}` as PairKey),
-);
+export const PAIR_KEYS: readonly PairKey[] = PARTY_IDS.flatMap((a, i) => PARTY_IDS.slice(i + 1).map((b) => `${a}-${b}` as PairKey));
 
 export function pairKey(a: PartyId, b: PartyId): PairKey {
   return PARTY_IDS.indexOf(a) < PARTY_IDS.indexOf(b) ? `${a}-${b}` : `${b}-${a}`;

@@ -17,7 +17,10 @@ export const RECORD_FORMAT = 'buffer-zone-record';
 export const RECORD_VERSION = 1;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a 64-character SHA-256 hex digest');
-const SeatSchema = z.strictObject({ kind: z.enum(['human', 'computer']), difficulty: z.enum(DIFFICULTIES as [string, ...string[]]).optional() });
+const SeatSchema = z.strictObject({
+  kind: z.enum(['human', 'computer']),
+  difficulty: z.enum(DIFFICULTIES as [string, ...string[]]).optional(),
+});
 
 export const RecordSchema = z.strictObject({
   format: z.literal(RECORD_FORMAT),
@@ -110,7 +113,9 @@ export function replayRecord(level: Level, record: GameRecord, options: { toStep
   if (record.level.id !== level.id) return err(`record level.id: the record is for level "${record.level.id}", not "${level.id}"`);
   const hash = levelHash(level);
   if (record.level.hash !== hash)
-    return err(`record level.hash: level "${level.id}" has changed since this record was made (record ${record.level.hash.slice(0, 12)}…, level ${hash.slice(0, 12)}…)`);
+    return err(
+      `record level.hash: level "${level.id}" has changed since this record was made (record ${record.level.hash.slice(0, 12)}…, level ${hash.slice(0, 12)}…)`,
+    );
   let state = newGame(level, { seed: record.seed, facilitated: record.facilitated });
   const limit = Math.min(options.toStep ?? record.steps.length, record.steps.length);
   for (let i = 0; i < limit; i++) {
@@ -119,10 +124,20 @@ export function replayRecord(level: Level, record: GameRecord, options: { toStep
     if (!next.ok) return ok({ ok: false, state, steps: i, divergence: { step: i + 1, reason: `intent refused: ${next.error}` } });
     const h = stateHash(next.value);
     if (h !== step.hash)
-      return ok({ ok: false, state: next.value, steps: i, divergence: { step: i + 1, reason: `state hash ${h.slice(0, 12)}… differs from the recorded ${step.hash.slice(0, 12)}…` } });
+      return ok({
+        ok: false,
+        state: next.value,
+        steps: i,
+        divergence: { step: i + 1, reason: `state hash ${h.slice(0, 12)}… differs from the recorded ${step.hash.slice(0, 12)}…` },
+      });
     state = next.value;
   }
   if (limit === record.steps.length && stateHash(state) !== record.finalHash)
-    return ok({ ok: false, state, steps: limit, divergence: { step: limit, reason: 'the final hash differs from the recorded finalHash' } });
+    return ok({
+      ok: false,
+      state,
+      steps: limit,
+      divergence: { step: limit, reason: 'the final hash differs from the recorded finalHash' },
+    });
   return ok({ ok: true, state, steps: limit, divergence: null });
 }

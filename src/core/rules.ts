@@ -89,9 +89,14 @@ export function checkIntent(level: Level, ctx: GameContext, phase: Phase, intent
       return null;
     case 'us.offerAirSupport': {
       if (by !== 'us') return 'Only the United States can offer US air support.';
-      if (/ground|troop/i.test(intent.level)) return 'The United States has ruled out ground troops; it can offer support from the air and behind the lines.';
+      if (/ground|troop/i.test(intent.level))
+        return 'The United States has ruled out ground troops; it can offer support from the air and behind the lines.';
       const i = optionIndex('usSupport', intent.level);
-      if (i <= 0) return `Choose a kind of support: ${TERMS.usSupport.options.slice(1).map((o) => o.id).join(', ')}.`;
+      if (i <= 0)
+        return `Choose a kind of support: ${TERMS.usSupport.options
+          .slice(1)
+          .map((o) => o.id)
+          .join(', ')}.`;
       if (i > usSupportCeiling(ctx.meters.usEngagement))
         return `Washington's engagement (${ctx.meters.usEngagement}) does not stretch to "${optionLabel('usSupport', intent.level)}".`;
       if (i <= optionIndex('usSupport', ctx.commitments.usSupport)) return 'The United States has already offered that much.';
@@ -196,7 +201,11 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
       return endTurn(putOnTable(level, ctx, intent));
     case 'party.accept': {
       const table = ctx.table!;
-      const accepted = { ...table, acceptedBy: [...table.acceptedBy, intent.by], rejectedBy: table.rejectedBy.filter((p) => p !== intent.by) };
+      const accepted = {
+        ...table,
+        acceptedBy: [...table.acceptedBy, intent.by],
+        rejectedBy: table.rejectedBy.filter((p) => p !== intent.by),
+      };
       let next = meters(level, { ...ctx, table: accepted }, { trust: { [pairKey(intent.by, table.proposedBy)]: MOVE_EFFECTS.accept } });
       next = log(next, intent.by, 'accept', `${PARTY_NAMES[intent.by]} accepts the package.`, note);
       if (accepted.acceptedBy.length === 4) {
@@ -224,13 +233,25 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
     case 'party.pass':
       return endTurn(log(ctx, intent.by, 'pass', `${PARTY_NAMES[intent.by]} holds its position.`, note));
     case 'party.walkOut': {
-      const next = log(meters(level, ctx, { tension: 10 }), intent.by, 'walkOut', `${PARTY_NAMES[intent.by]} walks out of the talks.`, note);
+      const next = log(
+        meters(level, ctx, { tension: 10 }),
+        intent.by,
+        'walkOut',
+        `${PARTY_NAMES[intent.by]} walks out of the talks.`,
+        note,
+      );
       return { ...next, outcome: makeOutcome(level, next, 'breakdown', `${PARTY_NAMES[intent.by]} walked out in round ${ctx.round}.`) };
     }
     case 'us.offerAirSupport': {
       let next = meters(level, ctx, MOVE_EFFECTS.airSupport);
       next = { ...next, commitments: { ...next.commitments, usSupport: intent.level } };
-      next = log(next, 'us', 'commit', `The United States offers ${optionLabel('usSupport', intent.level).toLowerCase()} (no ground troops).`, note);
+      next = log(
+        next,
+        'us',
+        'commit',
+        `The United States offers ${optionLabel('usSupport', intent.level).toLowerCase()} (no ground troops).`,
+        note,
+      );
       return endTurn(next);
     }
     case 'coalition.pledgeTroops': {
@@ -241,7 +262,13 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
         domesticSupport: { coalition: cost },
       });
       next = { ...next, commitments: { ...next.commitments, peacekeepers: intent.troops } };
-      next = log(next, 'coalition', 'commit', `The Coalition pledges ${formatThousands(intent.troops)} peacekeepers after a ceasefire.`, note);
+      next = log(
+        next,
+        'coalition',
+        'commit',
+        `The Coalition pledges ${formatThousands(intent.troops)} peacekeepers after a ceasefire.`,
+        note,
+      );
       return endTurn(next);
     }
     case 'ukraine.demandGuarantees': {
@@ -253,12 +280,15 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
     case 'russia.escalate': {
       let next = meters(level, ctx, { ...MOVE_EFFECTS.escalate, casualties: level.casualtiesPerRound.base });
       const walkAway = { ...next.walkAway };
-      for (const [p, d] of Object.entries(MOVE_EFFECTS.escalateWalkAway)) walkAway[p as PartyId] = Math.max(0, Math.min(100, walkAway[p as PartyId] + d));
+      for (const [p, d] of Object.entries(MOVE_EFFECTS.escalateWalkAway))
+        walkAway[p as PartyId] = Math.max(0, Math.min(100, walkAway[p as PartyId] + d));
       next = log({ ...next, walkAway }, 'russia', 'escalate', 'Russia escalates: a wave of missile and drone strikes.', note);
       return endTurn(next);
     }
     case 'russia.stall':
-      return endTurn(log(meters(level, ctx, MOVE_EFFECTS.stall), 'russia', 'stall', 'Russia stalls: it asks for more time and new preconditions.', note));
+      return endTurn(
+        log(meters(level, ctx, MOVE_EFFECTS.stall), 'russia', 'stall', 'Russia stalls: it asks for more time and new preconditions.', note),
+      );
     case 'facilitator.pause':
       return ctx; // handled in applyIntent, which knows the phase
     case 'facilitator.resume':
@@ -266,7 +296,9 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
     case 'facilitator.overrideEvent':
       return log({ ...ctx, eventOverride: intent.eventId }, 'facilitator', 'override', 'The facilitator has chosen the next event.', note);
     case 'facilitator.inject': {
-      const card = intent.eventId ? findCard(level, intent.eventId)! : { id: 'custom', ...intent.custom!, effects: intent.custom!.effects ?? {}, walkAway: intent.custom!.walkAway ?? {} };
+      const card = intent.eventId
+        ? findCard(level, intent.eventId)!
+        : { id: 'custom', ...intent.custom!, effects: intent.custom!.effects ?? {}, walkAway: intent.custom!.walkAway ?? {} };
       return applyCard(level, ctx, card, 'inject');
     }
     case 'facilitator.releaseEvent':
@@ -303,7 +335,11 @@ export function changeSummary(level: Level, from: Package, to: Package): string 
 export function endOfRound(level: Level, ctx: GameContext): GameContext {
   const next = resolveRound(level, ctx);
   if (next.round > level.rounds && !next.outcome) {
-    return { ...next, round: level.rounds, outcome: makeOutcome(level, { ...next, round: level.rounds }, 'deadline', `No agreement by the end of round ${level.rounds}.`) };
+    return {
+      ...next,
+      round: level.rounds,
+      outcome: makeOutcome(level, { ...next, round: level.rounds }, 'deadline', `No agreement by the end of round ${level.rounds}.`),
+    };
   }
   return next;
 }

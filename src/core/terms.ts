@@ -63,7 +63,11 @@ export const TERMS: Readonly<Record<TermId, TermDefinition>> = {
   mandate: {
     id: 'mandate',
     label: 'Peacekeeping mandate',
-    options: [opt('observe', 'Observe and report'), opt('train-and-defend', 'Patrol, train and defend'), opt('enforce', 'Enforce the peace')],
+    options: [
+      opt('observe', 'Observe and report'),
+      opt('train-and-defend', 'Patrol, train and defend'),
+      opt('enforce', 'Enforce the peace'),
+    ],
   },
   usSupport: {
     id: 'usSupport',

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: measures the engine (bundled, in a child process pinned to one core where possible)
+ * and, when Chromium and a build are available, the browser game; prints a table and writes
+ * bench/results.json as [{name, value, unit, baseline?, ratio?}].
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { BenchFigure } from './figure';
+
+const root = new URL('..', import.meta.url).pathname;
+
+async function engineFigures(): Promise<BenchFigure[]> {
+  const out = join(mkdtempSync(join(tmpdir(), 'bz-bench-')), 'engine.mjs');
+  await build({
+    entryPoints: [join(root, 'bench/engine.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  const pin = existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', '0'] : [];
+  const cmd = [...pin, process.execPath, out];
+  const stdout = execFileSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as BenchFigure[];
+}
+
+async function browserFigures(): Promise<BenchFigure[]> {
+  const modulePath = join(root, 'bench/browser.ts');
+  if (!existsSync(modulePath)) return [];
+  const { measureBrowser } = (await import(modulePath)) as { measureBrowser?: () => Promise<Record<string, number>> };
+  if (!measureBrowser) return [];
+  try {
+    const m = await measureBrowser();
+    return [
+      { name: 'browser: initial JavaScript, gzip', value: Math.round((m.initialJsGzipBytes / 1024) * 10) / 10, unit: 'KB' },
+      { name: 'browser: navigation to interactive menu (headless Chromium)', value: Math.round(m.timeToInteractiveMs), unit: 'ms' },
+      { name: 'browser: frame rate on the negotiation table', value: Math.round(m.tableFps * 10) / 10, unit: 'fps' },
+    ];
+  } catch (e) {
+    process.stderr.write(`browser figures skipped: ${(e as Error).message}\n`);
+    return [];
+  }
+}
+
+const figures = [...(await engineFigures()), ...(await browserFigures())];
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+const w = Math.max(...figures.map((f) => f.name.length));
+for (const f of figures) {
+  const extra = f.baseline !== undefined ? `   baseline ${f.baseline} ${f.unit}, ratio ${f.ratio}` : '';
+  process.stdout.write(`${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${extra}\n`);
+}
+process.stdout.write(`\nwritten to bench/results.json\n`);
