@@ -2,6 +2,7 @@ import seedrandom from 'seedrandom';
 import {
   PARTY_NAMES,
   TERMS,
+  inSentence,
   acceptanceProblem,
   formatThousands,
   optionIndex,
@@ -173,7 +174,7 @@ function supportingMove(level: Level, view: GameView, me: PartyId, random: () =>
         type: 'us.offerAirSupport',
         by: 'us',
         level: option,
-        note: `The United States offers ${optionLabel('usSupport', option).toLowerCase()} to make a deal credible without ground troops.`,
+        note: `The United States offers ${inSentence(optionLabel('usSupport', option))} to make a deal credible without ground troops.`,
       };
     }
   }

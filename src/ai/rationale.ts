@@ -1,4 +1,14 @@
-import { PARTY_NAMES, TERMS, optionIndex, optionLabel, type Package, type PartyId, type TermId, type UtilityTable } from '../core';
+import {
+  PARTY_NAMES,
+  TERMS,
+  inSentence,
+  optionIndex,
+  optionLabel,
+  type Package,
+  type PartyId,
+  type TermId,
+  type UtilityTable,
+} from '../core';
 
 /**
  * One-line reasons a player can read. They name terms, never private numbers, so a rationale reveals
@@ -6,7 +16,7 @@ import { PARTY_NAMES, TERMS, optionIndex, optionLabel, type Package, type PartyI
  */
 
 function termPhrase(t: TermId, option: string): string {
-  return `${TERMS[t].label.toLowerCase()} (${optionLabel(t, option).toLowerCase()})`;
+  return `${inSentence(TERMS[t].label)} (${inSentence(optionLabel(t, option))})`;
 }
 
 function joinPhrases(items: string[]): string {
@@ -30,7 +40,7 @@ function rankedTerms(table: UtilityTable, pkg: Package, worst: boolean): TermId[
 
 export function acceptReason(me: PartyId, table: UtilityTable, pkg: Package): string {
   const good = rankedTerms(table, pkg, false).slice(0, 2);
-  return `${PARTY_NAMES[me]} accepts: the package meets its priorities on ${joinPhrases(good.map((t) => TERMS[t].label.toLowerCase()))}.`;
+  return `${PARTY_NAMES[me]} accepts: the package meets its priorities on ${joinPhrases(good.map((t) => inSentence(TERMS[t].label)))}.`;
 }
 
 export function rejectReason(me: PartyId, table: UtilityTable, pkg: Package, redLine: string | null): string {

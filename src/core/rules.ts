@@ -3,7 +3,7 @@ import type { Level } from './level';
 import { applyDelta, type MeterDelta } from './meters';
 import { PARTY_NAMES, pairKey, type PartyId } from './parties';
 import type { Actor, GameContext, Phase } from './state';
-import { TERMS, formatThousands, optionIndex, optionLabel, samePackage, type Package, type TermId } from './terms';
+import { TERMS, inSentence, formatThousands, optionIndex, optionLabel, samePackage, type Package, type TermId } from './terms';
 import { describeBreach, redLineBreaches } from './utility';
 import { applyCard, findCard, resolveRound } from './events';
 import { makeOutcome } from './outcome';
@@ -249,7 +249,7 @@ function applyMove(level: Level, ctx: GameContext, intent: Intent): GameContext 
         next,
         'us',
         'commit',
-        `The United States offers ${optionLabel('usSupport', intent.level).toLowerCase()} (no ground troops).`,
+        `The United States offers ${inSentence(optionLabel('usSupport', intent.level))} (no ground troops).`,
         note,
       );
       return endTurn(next);
@@ -321,14 +321,14 @@ function putOnTable(level: Level, ctx: GameContext, intent: IntentOf<'party.prop
     next = meters(level, next, { trust: { [pairKey(intent.by, previous.proposedBy)]: MOVE_EFFECTS.counterTrust } });
   const text = previous
     ? `${PARTY_NAMES[intent.by]} counters: ${changeSummary(level, previous.terms, intent.package)}.`
-    : `${PARTY_NAMES[intent.by]} proposes: ${level.activeTerms.map((t) => `${TERMS[t].label.toLowerCase()} ${optionLabel(t, intent.package[t]).toLowerCase()}`).join('; ')}.`;
+    : `${PARTY_NAMES[intent.by]} proposes: ${level.activeTerms.map((t) => `${inSentence(TERMS[t].label)}: ${inSentence(optionLabel(t, intent.package[t]))}`).join('; ')}.`;
   return log(next, intent.by, intent.type === 'party.counter' ? 'counter' : 'propose', text, intent.note);
 }
 
 /** "ceasefire → full ceasefire; peacekeepers → 15,000 troops", listing only what changed. */
 export function changeSummary(level: Level, from: Package, to: Package): string {
   const changed = level.activeTerms.filter((t) => from[t] !== to[t]);
-  return changed.map((t) => `${TERMS[t].label.toLowerCase()} → ${optionLabel(t, to[t]).toLowerCase()}`).join('; ');
+  return changed.map((t) => `${inSentence(TERMS[t].label)} → ${inSentence(optionLabel(t, to[t]))}`).join('; ');
 }
 
 /** Called by the machine when every party has moved and no facilitator holds the round's event. */

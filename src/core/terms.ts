@@ -140,3 +140,9 @@ export function formatThousands(n: number): string {
   const s = String(Math.round(Math.abs(n)));
   return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/** Lower-cases a label's first letter for use inside a sentence, keeping names: "US support", "NATO", "Ukrainian". */
+export function inSentence(label: string): string {
+  if (/^(US|NATO|Ukrainian|European|Russian)\b/.test(label) || label.startsWith('"')) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
