@@ -60,8 +60,8 @@ export function concede(
   model: OpponentModel,
   profile: Profile,
   target: number,
+  ideal: Package = idealPackage(level, view, me, table, profile.modelsLimits),
 ): Package {
-  const ideal = idealPackage(level, view, me, table, profile.modelsLimits);
   const terms = level.activeTerms;
   const idx = terms.map((t) => optionIndex(t, ideal[t]));
   const allowed = terms.map((t) => allowedOptions(level, view, me, t, profile.modelsLimits));
@@ -120,7 +120,8 @@ function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficu
   const walkAway = view.brief!.currentWalkAway;
   const t = timeSpent(view, level);
   const lastRound = view.round >= level.rounds;
-  const best = utilityOf(table, idealPackage(level, view, me, table, profile.modelsLimits));
+  const ideal = idealPackage(level, view, me, table, profile.modelsLimits);
+  const best = utilityOf(table, ideal);
   const target = aspiration(profile, best, walkAway, t, lastRound);
   const onTable = view.table;
   const name = PARTY_NAMES[me];
@@ -151,7 +152,7 @@ function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficu
       const redLine = problem && problem.startsWith('It crosses') ? problem.replace(/^It crosses [^:]+: /, '') : null;
       return { type: 'party.reject', by: me, note: rejectReason(me, table, onTable.terms, redLine) };
     }
-    const pkg = concede(level, view, me, table, model, profile, target);
+    const pkg = concede(level, view, me, table, model, profile, target, ideal);
     if (!samePackage(pkg, onTable.terms))
       return { type: 'party.counter', by: me, package: pkg, note: offerReason(me, table, onTable.terms, pkg, true) };
     return { type: 'party.pass', by: me, note: `${name} holds its position.` };
@@ -159,7 +160,7 @@ function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficu
 
   const special = tacticalMove(view, me, profile, random, null, walkAway, t);
   if (special) return special;
-  const pkg = concede(level, view, me, table, model, profile, target);
+  const pkg = concede(level, view, me, table, model, profile, target, ideal);
   return { type: 'party.propose', by: me, package: pkg, note: offerReason(me, table, null, pkg, false) };
 }
 
