@@ -1,6 +1,16 @@
 import { playComputerGame, seatsAll } from '../ai';
 import { builtinLevels, findBuiltinLevel } from '../content/levels';
-import { PARTY_IDS, parseLevelJson, replayRecord, serializeRecord, type Level } from '../core';
+import {
+  PARTY_IDS,
+  PARTY_NAMES,
+  analyzeGame,
+  debriefCsv,
+  describePackage,
+  parseLevelJson,
+  replayRecord,
+  serializeRecord,
+  type Level,
+} from '../core';
 import { difficulty, parse, seatOverrides, seedText, wholeNumber } from './args';
 import { InputError, ReplayError } from './errors';
 import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
@@ -138,4 +148,36 @@ export function levels(args: string[], out: Out): void {
   const list = builtinLevels().map(({ level, path }) => ({ id: level.id, title: level.title, path }));
   if (values.json) out(JSON.stringify(list));
   else out(table([['id', 'title', 'path'], ...list.map((l) => [l.id, l.title, l.path])]));
+}
+
+export function analyze(args: string[], out: Out): void {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, csv: { type: 'boolean' }, level: { type: 'string' } });
+  const path = positionals[0];
+  if (!path) throw new InputError('analyze: give the record file, e.g. analyze game.bzrec.json');
+  const record = loadRecord(path);
+  const level = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
+  const result = analyzeGame(level, record);
+  if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
+  const d = result.value;
+  if (values.json) return out(JSON.stringify(d));
+  if (values.csv) return out(debriefCsv(d).trimEnd());
+  const lines = [
+    `${d.level.title} · seed "${d.seed}" · ${d.steps} steps`,
+    `Outcome: ${d.outcome?.kind ?? 'unfinished'}${d.outcome ? ` in round ${d.outcome.round}. ${d.outcome.reason}` : ''}`,
+  ];
+  if (d.deal) lines.push(`Deal: ${describePackage(d.deal.package, level.activeTerms)}`, `Durability estimate: ${d.outcome?.durability}%`);
+  lines.push('', table([['party', 'walk-away', 'value', 'score'], ...d.parties.map((p) => [p.name, p.walkAway, p.value, p.score])]), '');
+  if (d.nash)
+    lines.push(
+      `Nash bargaining point: ${describePackage(d.nash.package, level.activeTerms)}`,
+      `  utilities: ${PARTY_IDS.map((p) => `${PARTY_NAMES[p]} ${d.nash!.utilities[p]}`).join(', ')}`,
+    );
+  lines.push(
+    `Pareto frontier: ${d.frontier.size} packages; every party could have gained ${d.frontier.gap} points at once${d.frontier.betterPackage ? ` (e.g. ${describePackage(d.frontier.betterPackage, level.activeTerms)})` : ''}.`,
+    '',
+    'Key moments:',
+  );
+  for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${m.text}`);
+  lines.push('', 'Questions for discussion:', ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
+  out(lines.join('\n'));
 }

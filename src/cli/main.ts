@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { batch, levels, replay, simulate, validate, type Out } from './commands';
+import { analyze, batch, levels, replay, simulate, validate, type Out } from './commands';
 import { EXIT, InputError, ReplayError } from './errors';
 import { levelSchemaCommand } from './schema-command';
 
@@ -10,6 +10,7 @@ const USAGE = `Buffer Zone command line
   validate <level.json>... [--json]
   batch --level <id|path> --seeds <N> [--difficulty easy|normal|hard] [--seat party=difficulty]... [--json]
   levels [--json]
+  analyze <record.bzrec.json> [--json | --csv] [--level <path>]
   level-schema [--out <file>]
 
 Exit codes: 0 ok, 1 a record that does not replay, 2 bad input.`;
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
   validate,
   batch,
   levels,
+  analyze,
   'level-schema': levelSchemaCommand,
 };
 

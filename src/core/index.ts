@@ -16,3 +16,6 @@ export * from './game';
 export * from './view';
 export * from './record';
 export { gameMachine } from './machine';
+export * from './deal-space';
+export * from './analysis';
+export * from './share-link';

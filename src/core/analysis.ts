@@ -1,0 +1,265 @@
+import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier } from './deal-space';
+import { applyToGame, newGame } from './game';
+import type { Level } from './level';
+import { PAIR_KEYS, PARTY_IDS, PARTY_NAMES, type PartyId } from './parties';
+import type { GameRecord } from './record';
+import { err, ok, type Result } from './result';
+import type { GameState, LogEntry, Outcome } from './state';
+import { TERMS, optionLabel, type Package } from './terms';
+import { round1, utility } from './utility';
+import { levelHash } from './level';
+
+/**
+ * The numbers behind a game, for the debrief and for grading: every party's hidden brief and score,
+ * the deal against the Pareto frontier and the Nash bargaining point, a timeline of the talks, the
+ * moments that moved the package most, and questions for discussion drawn from what happened.
+ */
+
+export interface TimelinePoint {
+  step: number;
+  round: number;
+  tension: number;
+  averageTrust: number;
+  /** Each party's utility of the package on the table after this step (null when the table is empty). */
+  utilities: Record<PartyId, number> | null;
+}
+
+export interface KeyMoment {
+  step: number;
+  round: number;
+  by: LogEntry['by'];
+  text: string;
+  note: string | null;
+  /** Sum over parties of how much the table's utility moved at this step. */
+  swing: number;
+}
+
+export interface PartyDebrief {
+  id: PartyId;
+  name: string;
+  walkAway: number;
+  finalWalkAway: number;
+  value: number;
+  score: number;
+  brief: string;
+  redLines: { term: string; options: string[]; reason: string }[];
+  interests: { term: string; weight: number; best: string }[];
+}
+
+export interface Debrief {
+  level: { id: string; title: string };
+  seed: string;
+  steps: number;
+  outcome: Outcome | null;
+  parties: PartyDebrief[];
+  deal: { package: Package; utilities: Record<PartyId, number> } | null;
+  nash: { package: Package; utilities: Record<PartyId, number>; product: number } | null;
+  frontier: {
+    /** Signable packages no other signable package beats for everyone. */
+    size: number;
+    /** How many points every party could have gained at once over the deal (or over no deal). */
+    gap: number;
+    betterPackage: Package | null;
+    /** Ukraine against Russia, among packages the US and the Coalition value at their walk-away or more. */
+    chart: { x: PartyId; y: PartyId; points: { x: number; y: number }[] };
+  };
+  timeline: TimelinePoint[];
+  keyMoments: KeyMoment[];
+  questions: string[];
+}
+
+export function replayStates(level: Level, record: GameRecord): Result<GameState[]> {
+  if (record.level.hash !== levelHash(level))
+    return err(`record level.hash: the level "${level.id}" has changed since this record was made`);
+  const states: GameState[] = [newGame(level, { seed: record.seed, facilitated: record.facilitated })];
+  for (let i = 0; i < record.steps.length; i++) {
+    const next = applyToGame(level, states[states.length - 1], record.steps[i].intent);
+    if (!next.ok) return err(`steps[${i}]: ${next.error}`);
+    states.push(next.value);
+  }
+  return ok(states);
+}
+
+const utilitiesOf = (level: Level, pkg: Package) =>
+  Object.fromEntries(PARTY_IDS.map((p) => [p, round1(utility(level, p, pkg))])) as Record<PartyId, number>;
+
+export function timelineOf(level: Level, states: readonly GameState[]): TimelinePoint[] {
+  return states.map((s) => {
+    let trust = 0;
+    for (const k of PAIR_KEYS) trust += s.context.meters.trust[k];
+    return {
+      step: s.context.step,
+      round: s.context.round,
+      tension: s.context.meters.tension,
+      averageTrust: round1(trust / PAIR_KEYS.length),
+      utilities: s.context.table ? utilitiesOf(level, s.context.table.terms) : null,
+    };
+  });
+}
+
+function keyMomentsOf(states: readonly GameState[], timeline: readonly TimelinePoint[], count = 5): KeyMoment[] {
+  const moments: KeyMoment[] = [];
+  for (let i = 1; i < states.length; i++) {
+    const before = timeline[i - 1].utilities;
+    const after = timeline[i].utilities;
+    if (!after && !before) continue;
+    // An empty table is worth each party's walk-away value: that is what it has without a package.
+    const walkAway = states[i].context.walkAway;
+    let swing = 0;
+    for (const p of PARTY_IDS) swing += Math.abs((after?.[p] ?? walkAway[p]) - (before?.[p] ?? walkAway[p]));
+    const entry = states[i].context.log[states[i].context.log.length - 1];
+    if (!entry || swing === 0) continue;
+    moments.push({ step: i, round: entry.round, by: entry.by, text: entry.text, note: entry.note ?? null, swing: round1(swing) });
+  }
+  return moments
+    .sort((a, b) => b.swing - a.swing || a.step - b.step)
+    .slice(0, count)
+    .sort((a, b) => a.step - b.step);
+}
+
+function partyDebriefs(level: Level, final: GameState): PartyDebrief[] {
+  const o = final.context.outcome;
+  return PARTY_IDS.map((p) => {
+    const brief = level.parties[p];
+    return {
+      id: p,
+      name: PARTY_NAMES[p],
+      walkAway: brief.walkAway,
+      finalWalkAway: round1(final.context.walkAway[p]),
+      value: o?.values[p] ?? round1(final.context.walkAway[p]),
+      score: o?.scores[p] ?? 0,
+      brief: brief.brief,
+      redLines: brief.redLines.map((r) => ({
+        term: TERMS[r.term].label,
+        options: r.forbidden.map((f) => optionLabel(r.term, f)),
+        reason: r.reason,
+      })),
+      interests: level.activeTerms
+        .filter((t) => (brief.interests[t]?.weight ?? 0) > 0)
+        .map((t) => {
+          const values = brief.interests[t]!.values;
+          const best = Object.entries(values).sort((a, b) => b[1] - a[1])[0]?.[0];
+          return { term: TERMS[t].label, weight: brief.interests[t]!.weight, best: best ? optionLabel(t, best) : '' };
+        })
+        .sort((a, b) => b.weight - a.weight),
+    };
+  });
+}
+
+export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
+  const replayed = replayStates(level, record);
+  if (!replayed.ok) return replayed;
+  const states = replayed.value;
+  const final = states[states.length - 1];
+  const o = final.context.outcome;
+  const space = dealSpace(level);
+  const walkAways = Object.fromEntries(PARTY_IDS.map((p) => [p, level.parties[p].walkAway])) as Record<PartyId, number>;
+  const nash = nashPoint(space, walkAways);
+  const dealPkg = o?.package ?? null;
+  let gap = 0;
+  let better: number | null = null;
+  if (dealPkg) ({ gap, better } = frontierGap(space, space.indexOf(dealPkg)));
+  else if (nash !== null) {
+    // Without a deal, measure against everyone's walk-away value: the best uniform gain a deal offered.
+    gap = Math.min(...PARTY_IDS.map((p) => space.utilities[p][nash] - final.context.walkAway[p]));
+    better = gap > 0 ? nash : null;
+    gap = Math.max(0, gap);
+  }
+  const timeline = timelineOf(level, states);
+  const keyMoments = keyMomentsOf(states, timeline);
+  const debrief: Debrief = {
+    level: { id: level.id, title: level.title },
+    seed: record.seed,
+    steps: record.steps.length,
+    outcome: o,
+    parties: partyDebriefs(level, final),
+    deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, dealPkg) } : null,
+    nash:
+      nash !== null
+        ? {
+            package: space.packageAt(nash),
+            utilities: utilitiesOf(level, space.packageAt(nash)),
+            product: round1(PARTY_IDS.reduce((acc, p) => acc * (space.utilities[p][nash] - walkAways[p]), 1)),
+          }
+        : null,
+    frontier: {
+      size: paretoFrontier(space).length,
+      gap: round1(gap),
+      betterPackage: better !== null ? space.packageAt(better) : null,
+      chart: {
+        x: 'ukraine',
+        y: 'russia',
+        points: frontier2d(space, 'ukraine', 'russia', walkAways).map((pt) => ({ x: round1(pt.x), y: round1(pt.y) })),
+      },
+    },
+    timeline,
+    keyMoments,
+    questions: [],
+  };
+  debrief.questions = discussionQuestions(level, states, debrief);
+  return ok(debrief);
+}
+
+/** Questions for a class, drawn from what happened in this game rather than a fixed list. */
+export function discussionQuestions(level: Level, states: readonly GameState[], d: Debrief): string[] {
+  const q: string[] = [];
+  const final = states[states.length - 1].context;
+  const o = d.outcome;
+  if (o?.kind === 'breakdown') {
+    const walkout = [...final.log].reverse().find((e) => e.kind === 'walkOut');
+    const who = walkout && walkout.by !== 'events' && walkout.by !== 'facilitator' ? PARTY_NAMES[walkout.by] : 'A party';
+    q.push(`Why did ${who} walk out in round ${o.round}? What offer, or what event, could have kept it at the table?`);
+  } else if (o?.kind === 'deadline') {
+    q.push(
+      `No deal was signed by round ${o.round}. Which red line blocked agreement most often, and was it a real limit or a negotiating position?`,
+    );
+  } else if (o?.kind === 'agreement') {
+    q.push(
+      `The deal's durability estimate was ${o.durability}%. Which change would have made its enforcement more credible, and who would have had to pay for it?`,
+    );
+  }
+  const depth = d.deal?.package.bufferDepthKm ?? final.table?.terms.bufferDepthKm;
+  if (level.activeTerms.includes('bufferDepthKm') && depth !== undefined) {
+    const alt = depth === '20' ? '40' : '20';
+    const stepAt = d.keyMoments[0]?.step ?? Math.max(1, Math.floor(d.steps / 2));
+    q.push(`The package ended with a ${depth} km zone. Would a ${alt} km zone have held? Branch the game at step ${stepAt} and try it.`);
+  }
+  if (d.frontier.gap > 0.5 && d.frontier.betterPackage) {
+    q.push(
+      `A package existed that every party valued at least ${d.frontier.gap} points more than ${o?.kind === 'agreement' ? 'the signed deal' : 'ending without a deal'}. Why did nobody put it on the table?`,
+    );
+  }
+  const strikes = final.log.filter((e) => e.by === 'events' && /strike/i.test(e.text));
+  if (strikes.length > 0) q.push(`How did the strike in round ${strikes[0].round} change what each party was willing to sign?`);
+  const startEngagement = level.meters.usEngagement;
+  if (startEngagement - final.meters.usEngagement >= 15)
+    q.push(
+      `Washington's engagement fell from ${startEngagement} to ${final.meters.usEngagement}. How did that limit what the United States could offer, and who gained from it?`,
+    );
+  const first = d.keyMoments[0];
+  if (first) q.push(`In round ${first.round}: "${first.text}" Was this the turning point of the talks?`);
+  q.push('Which party gained most against its walk-away value, and was that because of its moves or because of events?');
+  return q;
+}
+
+/** One row per party, for a grade book: the same figures as the debrief. */
+export function debriefCsv(d: Debrief): string {
+  const rows = [['level', 'seed', 'outcome', 'round', 'party', 'walk_away', 'value', 'score', 'durability']];
+  for (const p of d.parties)
+    rows.push([
+      d.level.id,
+      d.seed,
+      d.outcome?.kind ?? 'unfinished',
+      String(d.outcome?.round ?? ''),
+      p.id,
+      String(p.walkAway),
+      String(p.value),
+      String(p.score),
+      String(d.outcome?.durability ?? ''),
+    ]);
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,99 @@
+import LZString from 'lz-string';
+import { z } from 'zod';
+import { IntentSchema } from './intents';
+import { RECORD_FORMAT, RECORD_VERSION, RecordSchema, type GameRecord } from './record';
+import { levelHash, type Level } from './level';
+import { applyToGame, newGame, stateHash } from './game';
+import { err, ok, type Result } from './result';
+import { describeIssues } from './schema';
+
+/**
+ * Share links carry a whole game in the URL fragment (`#game=1.<data>`), compressed, so they work
+ * offline and no server ever sees them. Per-step hashes are left out (replaying the intents recomputes
+ * them); the final hash stays, so a truncated or edited link is caught when it is opened.
+ */
+
+export const SHARE_PARAM = 'game';
+const LINK_VERSION = '1';
+
+const CompactSchema = z.strictObject({
+  l: z.string().max(80),
+  h: RecordSchema.shape.level.shape.hash,
+  s: z.string().max(200),
+  f: z.boolean(),
+  t: RecordSchema.shape.seats,
+  p: RecordSchema.shape.parent,
+  i: z.array(IntentSchema).max(10_000),
+  z: RecordSchema.shape.finalHash,
+});
+
+export function shareFragment(record: GameRecord): string {
+  const compact: z.infer<typeof CompactSchema> = {
+    l: record.level.id,
+    h: record.level.hash,
+    s: record.seed,
+    f: record.facilitated,
+    t: record.seats,
+    p: record.parent,
+    i: record.steps.map((s) => s.intent),
+    z: record.finalHash,
+  };
+  return `${SHARE_PARAM}=${LINK_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`;
+}
+
+/** Reads the fragment (with or without the leading '#') into its level id and compact game, unchecked. */
+export function readShareFragment(fragment: string): Result<{ levelId: string; compact: z.infer<typeof CompactSchema> }> {
+  const body = fragment.replace(/^#/, '');
+  const prefix = `${SHARE_PARAM}=`;
+  if (!body.startsWith(prefix)) return err('link: this link does not contain a game');
+  const payload = body.slice(prefix.length);
+  const dot = payload.indexOf('.');
+  if (dot < 0 || payload.slice(0, dot) !== LINK_VERSION) return err('link: this link was made by a different version of Buffer Zone');
+  if (payload.length > 2_000_000) return err('link: the link is too long to be a game');
+  let json: string | null = null;
+  try {
+    json = LZString.decompressFromEncodedURIComponent(payload.slice(dot + 1));
+  } catch {
+    json = null;
+  }
+  if (!json) return err('link: the link is damaged or cut short (copy the whole address)');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return err('link: the link is damaged or cut short (copy the whole address)');
+  }
+  const parsed = CompactSchema.safeParse(data);
+  if (!parsed.success) return err(describeIssues(parsed.error, 'link: '));
+  return ok({ levelId: parsed.data.l, compact: parsed.data });
+}
+
+/** Rebuilds and verifies the full record: every intent replays and the final hash matches. */
+export function recordFromShareFragment(fragment: string, level: Level): Result<GameRecord> {
+  const read = readShareFragment(fragment);
+  if (!read.ok) return read;
+  const c = read.value.compact;
+  if (c.l !== level.id) return err(`link: the game is for level "${c.l}", not "${level.id}"`);
+  if (c.h !== levelHash(level)) return err(`link: the game was played on a different version of the level "${level.id}"`);
+  const steps: GameRecord['steps'] = [];
+  let state = newGame(level, { seed: c.s, facilitated: c.f });
+  for (let i = 0; i < c.i.length; i++) {
+    const next = applyToGame(level, state, c.i[i]);
+    if (!next.ok) return err(`link: step ${i + 1} does not replay (${next.error})`);
+    state = next.value;
+    steps.push({ intent: c.i[i], hash: stateHash(state) });
+  }
+  const finalHash = stateHash(state);
+  if (finalHash !== c.z) return err('link: the game in this link does not replay to its recorded result (it was edited or cut short)');
+  return ok({
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    level: { id: c.l, hash: c.h },
+    seed: c.s,
+    facilitated: c.f,
+    seats: c.t,
+    parent: c.p,
+    steps,
+    finalHash,
+  });
+}
