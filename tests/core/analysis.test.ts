@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { playComputerGame, seatsAll, explore } from '../../src/ai';
+import { findBuiltinLevel } from '../../src/content/levels';
+import { PARTY_IDS, analyzeGame, applyToGame, debriefCsv, newGame, type GameState } from '../../src/core';
+
+const level = findBuiltinLevel('buffer-zone-talks')!;
+
+describe('debrief analysis', () => {
+  const seeds = ['debrief-1', 'debrief-2', 'debrief-3', 'debrief-4', 'debrief-5', 'debrief-6'];
+  const games = seeds.map((s) => playComputerGame(level, s, seatsAll('normal'), { record: true }).record!);
+
+  it.each(games.map((g) => [g.seed, g]))('explains game %s: scores, frontier, timeline, moments and questions', (_seed, record) => {
+    const result = analyzeGame(level, record);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const d = result.value;
+    expect(d.parties.map((p) => p.id)).toEqual([...PARTY_IDS]);
+    for (const p of d.parties) {
+      expect(p.score).toBeCloseTo(p.value - p.walkAway, 5);
+      expect(p.brief.length).toBeGreaterThan(20);
+    }
+    expect(d.timeline).toHaveLength(record.steps.length + 1);
+    expect(d.keyMoments.length).toBeGreaterThan(0);
+    expect(d.keyMoments.length).toBeLessThanOrEqual(5);
+    expect(d.questions.length).toBeGreaterThanOrEqual(3);
+    expect(d.frontier.size).toBeGreaterThan(0);
+    expect(d.frontier.gap).toBeGreaterThanOrEqual(0);
+    if (d.outcome?.kind === 'agreement') expect(d.deal).not.toBeNull();
+    else expect(d.deal).toBeNull();
+    const csv = debriefCsv(d).trim().split('\n');
+    expect(csv).toHaveLength(5);
+    expect(csv[0]).toBe('level,seed,outcome,round,party,walk_away,value,score,durability');
+  });
+
+  it('refuses a record whose level changed', () => {
+    const record = { ...games[0], level: { ...games[0].level, hash: 'f'.repeat(64) } };
+    const result = analyzeGame(level, record);
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('what-if continuations', () => {
+  it('play every continuation to an end and count each once', () => {
+    let state: GameState = newGame(level, { seed: 'what-if' });
+    const record = playComputerGame(level, 'what-if', seatsAll('normal'), { record: true }).record!;
+    for (const step of record.steps.slice(0, 12)) state = (applyToGame(level, state, step.intent) as { ok: true; value: GameState }).value;
+    const summary = explore(level, state, seatsAll('normal'), 60);
+    expect(summary.runs).toBe(60);
+    expect(summary.outcomes.agreement + summary.outcomes.breakdown + summary.outcomes.deadline).toBe(60);
+    for (const p of PARTY_IDS) expect(summary.scores[p].histogram.reduce((a, b) => a + b, 0)).toBe(60);
+    // Continuations redraw the future, so they do not all end the same way.
+    const distinct = new Set(PARTY_IDS.map((p) => summary.scores[p].min !== summary.scores[p].max));
+    expect(distinct.has(true)).toBe(true);
+  });
+
+  it('are reproducible: the same position and count give the same distribution', () => {
+    const state = newGame(level, { seed: 'again' });
+    expect(explore(level, state, seatsAll('normal'), 20)).toEqual(explore(level, state, seatsAll('normal'), 20));
+  });
+});
