@@ -87,13 +87,29 @@ export function allowedOptions(level: Level, view: GameView, me: PartyId, term: 
   return respectful.length > 0 ? respectful : optionsWithin(level, view, me, term, modelsLimits, false);
 }
 
+const forbiddenCache = new WeakMap<Level, Map<PartyId, Record<TermId, boolean[]>>>();
+
+/** term → option index → whether it crosses this party's own red lines (fixed for a level). */
+function ownForbidden(level: Level, me: PartyId): Record<TermId, boolean[]> {
+  let byParty = forbiddenCache.get(level);
+  if (!byParty) forbiddenCache.set(level, (byParty = new Map()));
+  let table = byParty.get(me);
+  if (!table) {
+    table = {} as Record<TermId, boolean[]>;
+    for (const t of TERM_IDS)
+      table[t] = TERMS[t].options.map((o) => level.parties[me].redLines.some((r) => r.term === t && r.forbidden.includes(o.id)));
+    byParty.set(me, table);
+  }
+  return table;
+}
+
 function optionsWithin(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean, othersLimits: boolean): number[] {
   const options = TERMS[term].options;
-  const brief = level.parties[me];
+  const forbidden = ownForbidden(level, me)[term];
   const out: number[] = [];
   for (let i = 0; i < options.length; i++) {
     const id = options[i].id;
-    if (brief.redLines.some((r) => r.term === term && r.forbidden.includes(id))) continue;
+    if (forbidden[i]) continue;
     if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) continue;
     const ceilingApplies = me === 'us' || (modelsLimits && othersLimits);
     if (ceilingApplies && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;

@@ -49,8 +49,34 @@ export interface GameView {
   facilitated: boolean;
 }
 
+const publicPartiesCache = new WeakMap<Level, PublicParty[]>();
+
+/** Public positions never change during a game: built once per level and shared by every view. */
+function publicParties(level: Level): PublicParty[] {
+  let parties = publicPartiesCache.get(level);
+  if (!parties) {
+    parties = PARTY_IDS.map((p) => ({
+      id: p,
+      name: PARTY_NAMES[p],
+      publicPosition: level.parties[p].publicPosition,
+      publicDemands: level.parties[p].publicDemands,
+    }));
+    publicPartiesCache.set(level, parties);
+  }
+  return parties;
+}
+
+const briefCache = new WeakMap<Level, Map<string, PrivateBrief>>();
+
+/** A brief changes only when events move its walk-away value, so views share one object per value. */
 function privateBrief(level: Level, state: GameState, p: PartyId): PrivateBrief {
-  return { ...level.parties[p], party: p, currentWalkAway: round1(state.context.walkAway[p]) };
+  const currentWalkAway = round1(state.context.walkAway[p]);
+  let byKey = briefCache.get(level);
+  if (!byKey) briefCache.set(level, (byKey = new Map()));
+  const key = `${p}:${currentWalkAway}`;
+  let brief = byKey.get(key);
+  if (!brief) byKey.set(key, (brief = { ...level.parties[p], party: p, currentWalkAway }));
+  return brief;
 }
 
 export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'): GameView {
@@ -75,12 +101,7 @@ export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'
     lastEvent: ctx.lastEvent,
     log: ctx.log,
     outcome: ctx.outcome,
-    parties: PARTY_IDS.map((p) => ({
-      id: p,
-      name: PARTY_NAMES[p],
-      publicPosition: level.parties[p].publicPosition,
-      publicDemands: level.parties[p].publicDemands,
-    })),
+    parties: publicParties(level),
     brief: party ? privateBrief(level, state, party) : null,
     revealed: over ? PARTY_IDS.map((p) => privateBrief(level, state, p)) : null,
     facilitated: ctx.facilitated,
