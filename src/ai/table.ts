@@ -47,6 +47,22 @@ export class LocalTable {
     );
   }
 
+  /**
+   * "What if…?": a new table that starts from step `step` of `record` (the same seed stream, the same
+   * state) with new seats. Its record is complete on its own and names its parent: the parent's final
+   * hash and the step it branched at.
+   */
+  static branch(level: Level, record: GameRecord, step: number, seats: Seats): Result<LocalTable> {
+    if (!Number.isInteger(step) || step < 0 || step > record.steps.length) return err(`step: expected 0 to ${record.steps.length}`);
+    const replayed = replayRecord(level, record, { toStep: step });
+    if (!replayed.ok) return replayed;
+    if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${replayed.value.divergence!.reason}`);
+    const steps = record.steps.slice(0, step);
+    return ok(
+      new LocalTable(level, record.seed, seats, { parent: { hash: record.finalHash, step }, from: { state: replayed.value.state, steps } }),
+    );
+  }
+
   /** The party whose move it is, or null when the talks have not started, are over, or wait for events. */
   whoseTurn(): PartyId | null {
     if (this.state.phase !== 'turns') return null;

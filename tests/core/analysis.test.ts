@@ -58,3 +58,30 @@ describe('what-if continuations', () => {
     expect(explore(level, state, seatsAll('normal'), 20)).toEqual(explore(level, state, seatsAll('normal'), 20));
   });
 });
+
+describe('branching', () => {
+  it('continues from any step with new seats, names its parent, and replays on its own', async () => {
+    const { LocalTable } = await import('../../src/ai');
+    const { replayRecord } = await import('../../src/core');
+    const original = playComputerGame(level, 'branch-me', seatsAll('normal'), { record: true }).record!;
+    const at = 9;
+    const branched = LocalTable.branch(level, original, at, seatsAll('hard'));
+    expect(branched.ok).toBe(true);
+    if (!branched.ok) return;
+    const table = branched.value;
+    expect(table.steps).toBe(at);
+    table.advanceComputers();
+    const record = table.record();
+    expect(record.parent).toEqual({ hash: original.finalHash, step: at });
+    expect(record.steps.slice(0, at)).toEqual(original.steps.slice(0, at));
+    const replay = replayRecord(level, record);
+    expect(replay.ok && replay.value.ok).toBe(true);
+  });
+
+  it('refuses a step outside the record', async () => {
+    const { LocalTable } = await import('../../src/ai');
+    const original = playComputerGame(level, 'branch-me', seatsAll('normal'), { record: true }).record!;
+    expect(LocalTable.branch(level, original, original.steps.length + 1, seatsAll('hard')).ok).toBe(false);
+    expect(LocalTable.branch(level, original, -1, seatsAll('hard')).ok).toBe(false);
+  });
+});
