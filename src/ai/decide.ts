@@ -12,6 +12,7 @@ import {
   utilityTables,
   viewFor,
   whyIllegal,
+  NOTE_MAX,
   type Difficulty,
   type GameState,
   type GameView,
@@ -104,10 +105,15 @@ function rngFor(view: GameView, me: PartyId, step: number): () => number {
 }
 
 export function decide(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
-  const intent = choose(level, state, me, difficulty);
+  const intent = fitNote(choose(level, state, me, difficulty));
   // The rules have the last word: a move they would refuse becomes holding position, which is always legal.
   if (whyIllegal(level, state, intent) === null) return intent;
   return { type: 'party.pass', by: me, note: `${PARTY_NAMES[me]} holds its position.` };
+}
+
+/** A rationale that quotes a level's long red-line reason is cut to the length an intent may carry. */
+function fitNote(intent: Intent): Intent {
+  return intent.note && intent.note.length > NOTE_MAX ? { ...intent, note: `${intent.note.slice(0, NOTE_MAX - 1)}…` } : intent;
 }
 
 function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {

@@ -8,7 +8,10 @@ import { err, ok, type Result } from './result';
  * rules to do. Intents are plain JSON, recorded in order; replaying them reproduces the game.
  */
 
-const note = z.string().max(240).optional();
+/** The longest reason an intent may carry (a computer party's rationale, a player's note). */
+export const NOTE_MAX = 240;
+
+const note = z.string().max(NOTE_MAX).optional();
 const by = PartySchema;
 
 const CustomInjectSchema = EventCardSchema.pick({ title: true, text: true, effects: true, walkAway: true });
