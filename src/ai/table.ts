@@ -32,7 +32,8 @@ export class LocalTable {
     options: { parent?: GameRecord['parent']; from?: { state: GameState; steps: GameRecord['steps'] } } = {},
   ) {
     this.state = options.from?.state ?? newGame(level, { seed });
-    this.writer = new RecordWriter(level, seed, seats, false, options.parent ?? null);
+    // A table restored from a facilitated record stays facilitated, so its own record replays.
+    this.writer = new RecordWriter(level, seed, seats, this.state.context.facilitated, options.parent ?? null);
     if (options.from) this.writer.steps.push(...options.from.steps);
   }
 
