@@ -10,7 +10,7 @@ import { serveDist } from './serve';
  */
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const SOURCES = ['src', 'levels', 'public', 'index.html', 'vite.config.ts', 'scripts/sw-plugin.ts', 'package.json'];
+const SOURCES = ['src', 'levels', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -19,20 +19,13 @@ export const PARTY_SHORT: Readonly<Record<PartyId, string>> = {
   coalition: 'CoW',
 };
 
-export const INK = {
-  bg: 0x0b1220,
-  land: 0x15203a,
-  landEast: 0x241f2e,
-  sea: 0x0a1626,
-  line: 0xe8e2d0,
-  proposed: 0xe8c27a,
-  text: '#e6edf7',
-  muted: '#9fb0c8',
-} as const;
-
-export function hexToNumber(hex: string): number {
-  return Number.parseInt(hex.slice(1), 16);
-}
+/** Names short enough for tight places (log, signatures); the full names are used everywhere else. */
+export const SHORT_NAME: Readonly<Record<PartyId, string>> = {
+  ukraine: 'Ukraine',
+  russia: 'Russia',
+  us: 'United States',
+  coalition: 'Coalition',
+};
 
 const SHAPES: Readonly<Record<PartyId, string>> = {
   ukraine: '<circle cx="8" cy="8" r="6"/>',

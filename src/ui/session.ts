@@ -108,6 +108,12 @@ export class GameSession {
     this.timer = window.setTimeout(tick, paceMs());
   }
 
+  /** Stops the computer parties (the player left the table); `runComputers` resumes them. */
+  pause(): void {
+    window.clearTimeout(this.timer);
+    this.running = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     window.clearTimeout(this.timer);

@@ -1,0 +1,58 @@
+import './styles.css';
+import { DIFFICULTIES, isPartyId, type Difficulty } from '../core';
+import { App, type SetupChoice } from './app';
+import { installDebugHook } from './debug-hook';
+import { applyToDocument } from './settings';
+import { aboutScreen } from './screens/about';
+import { menuScreen } from './screens/menu';
+import { outcomeScreen } from './screens/outcome';
+import { setupScreen } from './screens/setup';
+import { tableScreen } from './screens/table';
+
+/**
+ * Entry point: the DOM layer first (so the menu is usable at once), then the Phaser stage behind it,
+ * loaded as a separate chunk.
+ * A link like `?level=buffer-zone-talks&party=russia&seed=abcd-2345` opens the new-game screen with
+ * those choices filled in, so a game can be shared by its seed.
+ */
+applyToDocument();
+const app = new App(document.getElementById('app')!);
+app.register('menu', (a) => menuScreen(a));
+app.register('setup', (a, r) => setupScreen(a, r));
+app.register('table', (a) => tableScreen(a));
+app.register('outcome', (a) => outcomeScreen(a));
+app.register('about', (a) => aboutScreen(a));
+installDebugHook(app);
+app.refreshSave();
+
+const shared = sharedChoice(new URLSearchParams(location.search));
+app.go(shared ? { name: 'setup', choice: shared } : { name: 'menu' });
+document.documentElement.dataset.ready = 'true';
+
+// Phaser is the largest part of the game, so it loads after the menu is usable: the art fades in behind.
+const stageEl = document.getElementById('stage');
+if (stageEl) {
+  import('./scenes/game')
+    .then((m) => m.startStage(stageEl))
+    .catch((e: unknown) => console.warn('The map could not be loaded; the game continues without it.', e));
+}
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('Offline mode is not available:', e));
+  });
+}
+
+/** Reads a shared link. Anything unknown is ignored rather than refused: a bad link still opens the game. */
+function sharedChoice(params: URLSearchParams): SetupChoice | null {
+  const seed = params.get('seed');
+  if (!seed) return null;
+  const party = params.get('party');
+  const difficulty = params.get('difficulty') as Difficulty | null;
+  return {
+    seed: seed.slice(0, 64),
+    levelId: params.get('level') ?? undefined,
+    party: party && isPartyId(party) ? party : undefined,
+    difficulty: difficulty && DIFFICULTIES.includes(difficulty) ? difficulty : undefined,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Package, TermId } from '../core';
+
+/**
+ * What the Phaser layer should draw, set by the DOM screens. The scenes read it every frame, so the
+ * DOM code never imports Phaser and the art never reaches into the game state.
+ */
+export interface MapModel {
+  /** The package to draw (on the table, or signed), or null for the status quo. */
+  pkg: Package | null;
+  activeTerms: readonly TermId[];
+  tension: number;
+  agreed: boolean;
+}
+
+export interface Stage {
+  /** The element the map is drawn into (its on-screen rectangle), or null when no screen shows a map. */
+  mapSlot: HTMLElement | null;
+  map: MapModel | null;
+  /** Bumped when a seeded event arrives, to play a short pulse on the map. */
+  pulse: number;
+  /** Set by the Phaser layer once its first frame is drawn (used by tests and the benchmark). */
+  ready: boolean;
+}
+
+export const stage: Stage = { mapSlot: null, map: null, pulse: 0, ready: false };
+
+export function showMap(slot: HTMLElement, model: MapModel): void {
+  stage.mapSlot = slot;
+  stage.map = model;
+}
+
+export function hideMap(): void {
+  stage.mapSlot = null;
+  stage.map = null;
+}

@@ -1,0 +1,67 @@
+import { PARTY_NAMES, type GameView, type Level, type LogEntry, type PartyId } from '../../core';
+import { button, h } from '../dom';
+import { trustBetween } from '../format';
+import { emblem } from '../palette';
+import { openDialog } from './dialog';
+import { meterBar } from './meter';
+
+/**
+ * The four parties in turn order: who is moving, each one's answer to the package on the table, its
+ * domestic support, its trust with the player and the one-line reason it gave for its last move.
+ */
+export function partiesPanel(view: GameView, level: Level, me: PartyId): HTMLElement {
+  const latest = new Map<PartyId, LogEntry>();
+  for (const e of view.log) if (e.by !== 'events' && e.by !== 'facilitator') latest.set(e.by, e);
+  return h('section', { class: 'panel parties', 'aria-labelledby': 'parties-h' },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: 'parties-h', class: 'panel-title' }, 'Parties'),
+      button('Public positions', () => openPositions(view), { class: 'chip', 'data-key': 'positions' }),
+    ),
+    h('ul', { class: 'party-list' }, ...level.turnOrder.map((p) => partyCard(view, p, me, latest.get(p)))),
+  );
+}
+
+function answer(view: GameView, p: PartyId): { cls: string; text: string; icon: string } | null {
+  const t = view.table;
+  if (!t) return null;
+  if (t.proposedBy === p && t.acceptedBy.includes(p)) return { cls: 'proposed', icon: '◆', text: 'Proposed it' };
+  if (t.acceptedBy.includes(p)) return { cls: 'accepted', icon: '✓', text: 'Accepted' };
+  if (t.rejectedBy.includes(p)) return { cls: 'rejected', icon: '✕', text: 'Rejected' };
+  return { cls: 'pending', icon: '…', text: 'No answer yet' };
+}
+
+function partyCard(view: GameView, p: PartyId, me: PartyId, last: LogEntry | undefined): HTMLElement {
+  const isTurn = view.turn === p;
+  const you = p === me;
+  const a = answer(view, p);
+  const said = last ? (last.note ?? last.text) : 'Has not moved yet.';
+  const headingId = `party-${p}-h`;
+  return h('li', { class: `party party-${p}${isTurn ? ' is-turn' : ''}${you ? ' is-you' : ''}`, 'aria-labelledby': headingId },
+    h('div', { class: 'party-head' },
+      emblem(p, 16),
+      h('h3', { id: headingId }, PARTY_NAMES[p], you ? h('span', { class: 'sr-only' }, ' (you)') : null),
+      h('span', { class: `seat${you ? ' you' : ''}` }, you ? 'You' : 'Computer'),
+    ),
+    isTurn || a
+      ? h('p', { class: 'party-status' },
+          isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
+          a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
+        )
+      : null,
+    meterBar('Domestic support', view.meters.domesticSupport[p]),
+    you ? null : meterBar('Trust with you', trustBetween(view.meters, p, me)),
+    h('p', { class: 'said', title: said }, said),
+  );
+}
+
+function openPositions(view: GameView): void {
+  openDialog({
+    title: 'Public positions',
+    wide: true,
+    body: [
+      h('p', { class: 'hint' }, 'What each party says in public, as reported. Private interests stay hidden until the debrief.'),
+      ...view.parties.map((p) => h('section', { class: 'position-card' }, h('h3', null, emblem(p.id), ` ${p.name}`), h('p', null, p.publicPosition))),
+    ],
+    actions: [{ label: 'Back to the table', primary: true }],
+  });
+}
