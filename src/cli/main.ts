@@ -25,12 +25,20 @@ const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
   'level-schema': levelSchemaCommand,
 };
 
+/** Control characters that came from a file (a hostile record's statement, a key in a broken level) are shown escaped, never sent to the terminal. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Runs one command; returns the exit code. User errors become one line on stderr, never a stack trace. */
 export function run(
   argv: string[],
-  out: Out = (t) => process.stdout.write(`${t}\n`),
-  errOut: Out = (t) => process.stderr.write(`${t}\n`),
+  stdout: Out = (t) => process.stdout.write(`${t}\n`),
+  stderr: Out = (t) => process.stderr.write(`${t}\n`),
 ): number {
+  const out: Out = (t) => stdout(printable(t));
+  const errOut: Out = (t) => stderr(printable(t));
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);
