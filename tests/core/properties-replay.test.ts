@@ -48,6 +48,8 @@ describe('replaying a record reproduces every hash', () => {
     );
   });
 
+  // The record holds only the intents that were accepted, while the game also saw the refused ones in
+  // between: matching hashes show again that a refused intent leaves no trace.
   it('random sequences with a facilitator or without (RecordWriter), also after writing the file and reading it back', () => {
     fc.assert(
       fc.property(gameArb, ({ levelId, seed, facilitated, choices }) => {

@@ -118,7 +118,20 @@ export function resolveChoice(level: Level, state: GameState, c: Choice): Intent
       raw.eventId = c.eventId;
       break;
     case 'facilitator.inject':
-      if (c.nearTable) raw.custom = { title: 'Inject', text: 'A teacher adds a development.', effects: { tension: (c.troops % 41) - 20 } };
+      // A teacher's own inject, with effects up to the schema's limits: the meters must absorb them.
+      if (c.nearTable)
+        raw.custom = {
+          title: 'Inject',
+          text: 'A teacher adds a development.',
+          effects: {
+            tension: (c.troops % 201) - 100,
+            usEngagement: (c.troops % 61) - 30,
+            trustWith: { [PARTY_IDS[c.troops % 4]]: (c.troops % 101) - 50 },
+            coalitionCapacity: (c.troops - 35_000) * 28,
+            casualties: c.troops,
+          },
+          walkAway: { [PARTY_IDS[(c.troops >> 2) % 4]]: (c.troops % 101) - 50 },
+        };
       else raw.eventId = c.eventId;
       break;
     default:
