@@ -111,6 +111,11 @@ export const LevelSchema = z
     if (new Set(level.turnOrder).size !== 4) issue(['turnOrder'], 'must name each of the four parties once');
     if (new Set(level.activeTerms).size !== level.activeTerms.length) issue(['activeTerms'], 'lists a term twice');
     for (const k of PAIR_KEYS) if (!(k in level.meters.trust)) issue(['meters', 'trust', k], 'missing');
+    if (!level.activeTerms.includes('peacekeepers') && Number(level.defaultPackage.peacekeepers) > level.meters.coalitionCapacity)
+      issue(
+        ['defaultPackage', 'peacekeepers'],
+        `is fixed above the Coalition's starting capacity (${level.meters.coalitionCapacity}), so no package could be put forward`,
+      );
     if (level.meters.coalitionCapacity > level.coalition.maxTroops)
       issue(['meters', 'coalitionCapacity'], `exceeds coalition.maxTroops (${level.coalition.maxTroops})`);
     const sourceIds = new Set(level.sources.map((s) => s.id));

@@ -61,7 +61,10 @@ export function checkIntent(level: Level, ctx: GameContext, phase: Phase, intent
     if (!ctx.facilitated) return 'This game has no facilitator seat.';
     return checkFacilitator(level, phase, intent);
   }
-  if (intent.type === 'game.start') return phase === 'briefing' ? null : 'The talks have already started.';
+  if (intent.type === 'game.start') {
+    if (ctx.facilitated) return 'The facilitator opens the talks.';
+    return phase === 'briefing' ? null : 'The talks have already started.';
+  }
   if (phase === 'briefing') return 'The talks have not started yet.';
   if (phase === 'paused') return 'The facilitator has paused the talks.';
   if (phase === 'events') return "Waiting for the facilitator to release this round's event.";

@@ -33,6 +33,8 @@ export const MeterDeltaSchema = z.strictObject({
 export function describeIssues(error: z.ZodError, prefix = ''): string {
   return error.issues
     .slice(0, 8)
-    .map((i) => `${prefix}${formatPath(i.path)}: ${i.message}`)
+    .map((i) =>
+      i.path.length === 0 && prefix.endsWith('.') ? `${prefix.slice(0, -1)}: ${i.message}` : `${prefix}${formatPath(i.path)}: ${i.message}`,
+    )
     .join('\n');
 }

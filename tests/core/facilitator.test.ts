@@ -50,6 +50,12 @@ describe('facilitator intents in a game without a facilitator', () => {
 
 const illegal: { name: string; state: () => GameState; intent: Intent; reason: RegExp }[] = [
   { name: 'pause before the start', state: briefing, intent: F('facilitator.pause'), reason: /have not started yet/ },
+  {
+    name: 'a team opening the talks',
+    state: briefing,
+    intent: { type: 'game.start', by: 'russia' } as Intent,
+    reason: /facilitator opens the talks/,
+  },
   { name: 'pause twice', state: pausedInTurns, intent: F('facilitator.pause'), reason: /already paused/ },
   { name: 'resume when not paused', state: turns, intent: F('facilitator.resume'), reason: /not paused/ },
   {

@@ -68,6 +68,15 @@ const cases: { name: string; edit: (d: Data) => void; path: string; says?: RegEx
   { name: 'a missing trust pair', edit: (d) => delete d.meters.trust['russia-us'], path: 'meters.trust.russia-us' },
   { name: 'a meter above 100', edit: (d) => (d.meters.tension = 101), path: 'meters.tension' },
   {
+    name: 'peacekeepers fixed above the starting capacity',
+    edit: (d) => {
+      d.activeTerms = d.activeTerms.filter((t: string) => t !== 'peacekeepers');
+      d.defaultPackage.peacekeepers = '60000';
+    },
+    path: 'defaultPackage.peacekeepers',
+    says: /starting capacity/,
+  },
+  {
     name: 'capacity above the maximum',
     edit: (d) => (d.meters.coalitionCapacity = d.coalition.maxTroops + 1),
     path: 'meters.coalitionCapacity',
