@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId } from '../core';
+
+/**
+ * What a browser and the classroom server say to each other over a table's room. Everything a client
+ * asks for is a `request()` answered with a reply (never a bare `send()`, which Colyseus answers with a
+ * disconnect when a message is malformed); everything the server volunteers is a named message.
+ */
+
+// ------------------------------------------------------------------------------------------------
+// Joining: `client.joinById(code, options)`
+// ------------------------------------------------------------------------------------------------
+
+const token = z.string().min(1).max(200);
+
+export const JoinOptionsSchema = z.union([
+  z.strictObject({ seat: z.enum(PARTY_IDS), seatToken: token.optional(), name: z.string().max(60).optional() }),
+  z.strictObject({ teacher: z.literal(true), teacherToken: token }),
+]);
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+/** Who a connected client is. */
+export type SeatId = PartyId | 'facilitator';
+
+// ------------------------------------------------------------------------------------------------
+// Requests: `room.request(name, payload)` → reply
+// ------------------------------------------------------------------------------------------------
+
+/** Intent ids are chosen by the client (a UUID is fine) so that a retried send is recognised and not applied twice. */
+export const IntentIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _.:- (1–64 characters)');
+
+/** `intent`: `{ id, intent }` where `intent` is one of the engine's intents (checked by the engine's own schema). */
+export const IntentRequestSchema = z.strictObject({ id: IntentIdSchema, intent: z.unknown() });
+
+/** `timer` (teacher only): add (or, with a negative number, take away) seconds on the running turn. */
+export const TimerRequestSchema = z.strictObject({ addSeconds: z.number().int().min(-3600).max(3600) });
+
+/** `releaseSeat` (teacher only): forget a seat's token, e.g. when a team moved to another device without it. */
+export const ReleaseSeatRequestSchema = z.strictObject({ party: z.enum(PARTY_IDS) });
+
+/** `steps`: the applied intents from step `from` on (at most 1000), to rebuild the game locally. */
+export const StepsRequestSchema = z.strictObject({ from: z.number().int().min(1).max(1_000_000) });
+
+export const REQUESTS = ['intent', 'sync', 'steps', 'timer', 'releaseSeat'] as const;
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'too-large'
+  | 'rate-limited'
+  | 'not-your-seat'
+  | 'teacher-only'
+  | 'illegal'
+  | 'id-reused'
+  | 'journal-failed'
+  | 'unavailable';
+
+export type Ack = { ok: true; seq: number; hash: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string };
+
+export const refuse = (code: ErrorCode, error: string): Ack => ({ ok: false, code, error });
+
+// ------------------------------------------------------------------------------------------------
+// Server messages: `room.onMessage(name, handler)`
+// ------------------------------------------------------------------------------------------------
+
+/** Who holds a seat: a person connected, a person whose connection dropped (grace running), or the computer. */
+export type SeatStatus = 'team' | 'away' | 'computer';
+
+export interface SeatView {
+  status: SeatStatus;
+  /** A browser holds this seat's token (a person took it); false = free to take. */
+  claimed: boolean;
+  /** The name the team typed when it joined, if any. */
+  name: string | null;
+}
+
+export interface TimerView {
+  /** Seconds per turn for a team (0 = no timer). */
+  turnSeconds: number;
+  /** Seconds left for the party to move, or null when no timer runs (briefing, events, paused, computer's turn, over). */
+  remaining: number | null;
+  running: boolean;
+  party: PartyId | null;
+}
+
+export interface FacilitatorExtras {
+  sessionId: string;
+  tableIndex: number;
+  /** The event the next draw will produce (or the override), computed without consuming the generator. */
+  nextEvent: (Pick<EventCard, 'id' | 'title' | 'text' | 'effects' | 'walkAway'> & { source: 'override' | 'draw' }) | null;
+  probabilities: { id: string; title: string; p: number }[];
+  /** Event cards the teacher may choose as an override. */
+  events: { id: string; title: string }[];
+  /** The level's prepared injects. */
+  injects: { id: string; title: string; text: string }[];
+  teachers: number;
+}
+
+/** `view`: sent to each client after every change and on every (re)join; `view` is `viewFor(level, state, seat)`. */
+export interface ViewMessage {
+  code: string;
+  seat: SeatId;
+  seq: number;
+  hash: string;
+  view: GameView;
+  seats: Record<PartyId, SeatView>;
+  timer: TimerView;
+  facilitator?: FacilitatorExtras;
+}
+
+/**
+ * `step`: every applied intent, in order, with the state hash after it (moves are public: the log shows
+ * them). With the level and seed, a client can rebuild the game, check every hash and branch from it.
+ */
+export interface StepMessage {
+  seq: number;
+  intent: Intent;
+  hash: string;
+}
+
+/** `seat`: sent once on join. `seatToken` only when the seat was just claimed: keep it to take the seat back. */
+export interface SeatMessage {
+  code: string;
+  seat: SeatId;
+  seatToken?: string;
+}
+
+/** `error`: a bare `send()` the server could not use (unknown type or refused), instead of disconnecting. */
+export interface ErrorMessage {
+  type: string;
+  code: ErrorCode;
+  error: string;
+}
+
+/** Close code when a seat is taken over by the same team on another device or tab (no auto-reconnect). */
+export const CLOSE_SEAT_TAKEN_OVER = 4100;
+/** Close code when the teacher released the seat. */
+export const CLOSE_SEAT_RELEASED = 4101;

@@ -1,0 +1,273 @@
+import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { PARTY_IDS, currentParty, type PartyId } from '../core';
+import type { ResolvedOptions } from './config';
+import type { Journal } from './journal';
+import { TokenBucket } from './limits';
+import { JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
+import { RoomRequests } from './room-requests';
+import { SeatBook, type JoinCheck } from './seats';
+import { tokenMatches } from './secrets';
+import { Table } from './table';
+import { TurnTimer } from './timer';
+import { viewMessage, type ViewContext } from './views';
+import { ComputerSeats } from './computer';
+
+/**
+ * One table of a classroom session as a Colyseus room (roomId = the join code). The room is the
+ * adapter between sockets and the table: it seats people, turns requests into authorised intents,
+ * runs them one at a time through the table (which journals them) and tells every client what its
+ * seat may see. Computer parties and the turn timer send their moves through the same path.
+ */
+
+export interface RoomDeps {
+  journal: Journal;
+  options: ResolvedOptions;
+  log: (message: string) => void;
+}
+
+export interface Member {
+  client: Client;
+  seat: SeatId;
+  bucket: TokenBucket;
+  /** Removed by the server (seat taken over or released): no reconnection for it. */
+  kicked: boolean;
+}
+
+/** Colyseus close codes for "leave now": a join that fails throws one of these. */
+const FORBIDDEN = 403;
+const BAD_REQUEST = 400;
+
+export abstract class TableRoom extends Room {
+  protected abstract deps: RoomDeps;
+  autoDispose = false;
+  table!: Table;
+  seats!: SeatBook;
+  timer!: TurnTimer;
+  readonly members = new Map<string, Member>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private computers!: ComputerSeats;
+  private lastSeats = '';
+  /** The last step every member has been sent as a 'step' message. */
+  private stepsSent = 0;
+  private idleDispose: Delayed | null = null;
+
+  get options(): ResolvedOptions {
+    return this.deps.options;
+  }
+
+  onCreate(options: { code: string }): void {
+    const opened = Table.open(this.deps.journal, options.code);
+    if (!opened.ok) throw new ServerError(500, opened.error);
+    this.table = opened.value;
+    this.roomId = this.table.code;
+    const settings = this.table.session.settings;
+    const { limits, tickMs } = this.deps.options;
+    this.maxMessagesPerSecond = limits.hardMessagesPerSecond;
+    this.seats = new SeatBook(this.table.row.seats, settings.graceSeconds * 1000, Date.now);
+    this.timer = new TurnTimer(settings.turnSeconds);
+    this.computers = new ComputerSeats(this, this.deps.options.computerDelayMs);
+    new RoomRequests(this).register();
+    this.clock.setInterval(() => this.onTick(), tickMs);
+    this.syncTimer();
+    this.stepsSent = this.table.seq;
+  }
+
+  /** Runs `task` after every task queued before it: intents never interleave, whatever a task awaits. */
+  enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Seats
+  // ---------------------------------------------------------------------------------------------
+
+  /** Would these join options be accepted? Used by the HTTP gate before a seat is reserved. */
+  checkJoin(raw: unknown): JoinCheck {
+    const parsed = JoinOptionsSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, reason: 'Join with { seat: party } or { teacher: true, teacherToken }.', credential: false };
+    const o = parsed.data;
+    if ('teacher' in o)
+      return tokenMatches(o.teacherToken, this.table.row.teacherHash)
+        ? { ok: true, claim: false }
+        : { ok: false, reason: 'This teacher link is not valid for this table.', credential: true };
+    return this.seats.check(o.seat, o.seatToken);
+  }
+
+  onJoin(client: Client, raw: unknown): void {
+    const check = this.checkJoin(raw);
+    if (!check.ok) throw new ServerError(check.credential ? FORBIDDEN : BAD_REQUEST, check.reason);
+    const o = raw as JoinOptions;
+    const seat: SeatId = 'teacher' in o ? 'facilitator' : o.seat;
+    const { limits } = this.deps.options;
+    this.members.set(client.sessionId, {
+      client,
+      seat,
+      bucket: new TokenBucket(limits.requestsPerSecond, limits.requestBurst),
+      kicked: false,
+    });
+    let seatToken: string | undefined;
+    if (seat !== 'facilitator') {
+      if (check.claim) {
+        seatToken = this.seats.claim(seat, 'seat' in o ? o.name : undefined);
+        this.saveSeats();
+      }
+      const displaced = this.seats.sit(seat, client.sessionId);
+      if (displaced) this.kick(displaced, 4100, 'This seat was taken over in another browser window.');
+    }
+    client.send('seat', { code: this.table.code, seat, ...(seatToken ? { seatToken } : {}) });
+    this.cancelIdleDispose();
+    this.changed();
+  }
+
+  onDrop(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member || member.kicked) return;
+    if (member.seat !== 'facilitator') this.seats.drop(member.seat, client.sessionId);
+    this.changed();
+    // A rejected reconnection (the grace period ran out) is followed by onLeave.
+    this.allowReconnection(client, this.table.session.settings.graceSeconds).then(undefined, () => undefined);
+  }
+
+  onReconnect(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) throw new ServerError(FORBIDDEN, 'This connection is no longer part of the table.');
+    if (member.seat !== 'facilitator') {
+      const holder = this.seats.holder(member.seat);
+      if (holder && holder !== client.sessionId) throw new ServerError(FORBIDDEN, 'Your seat was taken back from another browser window.');
+      this.seats.sit(member.seat, client.sessionId);
+    }
+    member.client = client;
+    this.changed();
+  }
+
+  onLeave(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) return;
+    this.members.delete(client.sessionId);
+    // A team that leaves on purpose still gets the grace period: it may have closed the wrong tab.
+    if (member.seat !== 'facilitator') this.seats.drop(member.seat, client.sessionId);
+    this.changed();
+    this.scheduleIdleDispose();
+  }
+
+  onDispose(): void {
+    this.computers.stop();
+  }
+
+  releaseSeat(party: PartyId): void {
+    const holder = this.seats.holder(party);
+    this.seats.release(party);
+    this.seats.vacate(party);
+    this.saveSeats();
+    if (holder) this.kick(holder, 4101, 'Your teacher freed this seat.');
+    this.changed();
+  }
+
+  private kick(sessionId: string, code: number, reason: string): void {
+    const member = this.members.get(sessionId);
+    if (!member) return;
+    member.kicked = true;
+    this.members.delete(sessionId);
+    member.client.leave(code, reason);
+  }
+
+  private saveSeats(): void {
+    try {
+      this.deps.journal.setSeats(this.table.code, this.seats.allClaims());
+    } catch (e) {
+      this.deps.log(`table ${this.table.code}: could not save the seats (${(e as Error).message})`);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // After every change: timer, views, computer parties
+  // ---------------------------------------------------------------------------------------------
+
+  /** The game or the seats changed: re-sync the timer, send every client its view, let computers move. */
+  changed(): void {
+    this.syncTimer();
+    this.lastSeats = JSON.stringify(this.seats.view());
+    if (this.table.seq > this.stepsSent) {
+      for (const step of this.table.stepsFrom(this.stepsSent + 1)) this.broadcast('step', step);
+      this.stepsSent = this.table.seq;
+    }
+    this.broadcastViews();
+    this.computers.pump();
+    if (this.table.state.phase === 'over') this.scheduleIdleDispose();
+  }
+
+  viewFor(seat: SeatId): ViewMessage {
+    return viewMessage(this.viewContext(), seat);
+  }
+
+  private viewContext(): ViewContext {
+    let teachers = 0;
+    for (const m of this.members.values()) if (m.seat === 'facilitator') teachers++;
+    return { table: this.table, seats: this.seats.view(), timer: this.timer.view(), teachers };
+  }
+
+  private broadcastViews(): void {
+    const ctx = this.viewContext();
+    const bySeat = new Map<SeatId, ViewMessage>();
+    for (const m of this.members.values()) {
+      let message = bySeat.get(m.seat);
+      if (!message) {
+        message = viewMessage(ctx, m.seat);
+        bySeat.set(m.seat, message);
+      }
+      m.client.send('view', message);
+    }
+  }
+
+  private syncTimer(): void {
+    this.timer.sync(this.table.level, this.table.state, (p) => this.seats.status(p) !== 'computer');
+  }
+
+  private onTick(): void {
+    // A seat whose grace period ran out passes to the computer: everyone sees it, and it may be its turn.
+    if (JSON.stringify(this.seats.view()) !== this.lastSeats) this.changed();
+    const outOfTime = this.timer.tick();
+    if (this.timer.isRunning) this.broadcast('timer', this.timer.view());
+    if (outOfTime) void this.enqueue(() => this.timeRanOut(outOfTime));
+    this.computers.pump();
+  }
+
+  private timeRanOut(party: PartyId): void {
+    const { state, level } = this.table;
+    if (state.phase !== 'turns' || currentParty(level, state.context) !== party) return;
+    const ack = this.table.apply(`timer-${this.table.seq + 1}-${party}`, { type: 'party.pass', by: party, note: 'Time ran out.' }, 'timer');
+    if (ack.ok) this.changed();
+    else this.deps.log(`table ${this.table.code}: the timer's move was refused (${ack.error})`);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Memory: a finished table nobody watches is closed; a later join reopens it from the journal.
+  // ---------------------------------------------------------------------------------------------
+
+  private scheduleIdleDispose(): void {
+    if (this.idleDispose || this.members.size > 0 || this.table.state.phase !== 'over') return;
+    this.idleDispose = this.clock.setTimeout(() => {
+      if (this.members.size === 0) void this.disconnect();
+      this.idleDispose = null;
+    }, this.deps.options.idleDisposeMinutes * 60_000);
+  }
+
+  private cancelIdleDispose(): void {
+    this.idleDispose?.clear();
+    this.idleDispose = null;
+  }
+
+  /** Parties whose seats no person holds (for the comparison and session views). */
+  computerSeats(): PartyId[] {
+    return PARTY_IDS.filter((p) => this.seats.status(p) === 'computer');
+  }
+}
+
+/** The concrete room class for a server: Colyseus instantiates rooms itself, so dependencies come in by subclassing. */
+export function tableRoomClass(deps: RoomDeps): new () => TableRoom {
+  return class extends TableRoom {
+    protected deps = deps;
+  };
+}

@@ -1,0 +1,94 @@
+import { TERMS, optionLabel, type Package, type PartyId, type Phase, type OutcomeKind } from '../core';
+import type { SeatView } from './protocol';
+import type { TableRoom } from './room';
+
+/**
+ * How a table looks from outside its room: to the teacher's session overview, to the join screen, and
+ * side by side with its parallel tables for the debrief. Nothing here is private to a party while the
+ * talks run; scores (which rest on the hidden interests) appear only once a table is over.
+ */
+
+export interface TableSummary {
+  code: string;
+  index: number;
+  phase: Phase;
+  round: number;
+  rounds: number;
+  seq: number;
+  hash: string;
+  seats: Record<PartyId, SeatView>;
+  teachers: number;
+  outcome: OutcomeKind | null;
+  scores: Record<PartyId, number> | null;
+}
+
+export function summarize(room: TableRoom): TableSummary {
+  const { table } = room;
+  const ctx = table.state.context;
+  let teachers = 0;
+  for (const m of room.members.values()) if (m.seat === 'facilitator') teachers++;
+  return {
+    code: table.code,
+    index: table.row.index,
+    phase: table.state.phase,
+    round: ctx.round,
+    rounds: table.level.rounds,
+    seq: table.seq,
+    hash: table.hash,
+    seats: room.seats.view(),
+    teachers,
+    outcome: ctx.outcome?.kind ?? null,
+    scores: ctx.outcome?.scores ?? null,
+  };
+}
+
+/** For a join screen: which seats are free. Codes are secrets of a sort, so this says no more than the lobby does. */
+export function publicSummary(room: TableRoom) {
+  const { table } = room;
+  return {
+    code: table.code,
+    levelId: table.level.id,
+    levelTitle: table.level.title,
+    phase: table.state.phase,
+    round: table.state.context.round,
+    rounds: table.level.rounds,
+    seats: room.seats.view(),
+  };
+}
+
+export interface TableComparison {
+  code: string;
+  index: number;
+  phase: Phase;
+  round: number;
+  /** 'signed' = an agreement; 'on-table' = a package under discussion (or left there at the end); 'none'. */
+  status: 'signed' | 'on-table' | 'none';
+  terms: Package | null;
+  /** The same terms as readable labels, in the level's order of active terms. */
+  termLabels: { term: string; label: string; value: string }[];
+  outcome: { kind: OutcomeKind; reason: string; durability: number | null } | null;
+  scores: Record<PartyId, number> | null;
+  meters: { tension: number; casualties: number };
+  steps: number;
+}
+
+export function compare(room: TableRoom): TableComparison {
+  const { table } = room;
+  const ctx = table.state.context;
+  const outcome = ctx.outcome;
+  const signed = outcome?.kind === 'agreement' ? outcome.package : null;
+  const terms = signed ?? ctx.table?.terms ?? null;
+  return {
+    code: table.code,
+    index: table.row.index,
+    phase: table.state.phase,
+    round: ctx.round,
+    status: signed ? 'signed' : terms ? 'on-table' : 'none',
+    terms,
+    termLabels: terms ? table.level.activeTerms.map((t) => ({ term: t, label: TERMS[t].label, value: optionLabel(t, terms[t]) })) : [],
+    outcome: outcome ? { kind: outcome.kind, reason: outcome.reason, durability: outcome.durability } : null,
+    scores: outcome?.scores ?? null,
+    meters: { tension: ctx.meters.tension, casualties: ctx.meters.casualties },
+    steps: table.seq,
+  };
+}

@@ -1,0 +1,58 @@
+import { eventProbabilities, previewNextEvent, viewFor, type PartyId } from '../core';
+import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from './protocol';
+import type { Table } from './table';
+
+/**
+ * What each client is sent. A team's message is built from `viewFor(level, state, itsParty)` and
+ * nothing else about the game, so another party's brief cannot reach it; the teacher's adds the
+ * facilitator's console (the next seeded event, its odds, the injects), still without any brief.
+ */
+
+export interface ViewContext {
+  table: Table;
+  seats: Record<PartyId, SeatView>;
+  timer: TimerView;
+  teachers: number;
+}
+
+export function viewMessage(ctx: ViewContext, seat: SeatId): ViewMessage {
+  const { table } = ctx;
+  const message: ViewMessage = {
+    code: table.code,
+    seat,
+    seq: table.seq,
+    hash: table.hash,
+    view: viewFor(table.level, table.state, seat),
+    seats: ctx.seats,
+    timer: ctx.timer,
+  };
+  if (seat === 'facilitator') message.facilitator = facilitatorExtras(ctx);
+  return message;
+}
+
+function facilitatorExtras(ctx: ViewContext): FacilitatorExtras {
+  const { table } = ctx;
+  const { level, state } = table;
+  const running = state.phase === 'turns' || state.phase === 'events' || state.phase === 'paused';
+  let nextEvent: FacilitatorExtras['nextEvent'] = null;
+  if (running) {
+    const card = previewNextEvent(level, state.context);
+    nextEvent = {
+      id: card.id,
+      title: card.title,
+      text: card.text,
+      effects: card.effects,
+      walkAway: card.walkAway,
+      source: state.context.eventOverride ? 'override' : 'draw',
+    };
+  }
+  return {
+    sessionId: table.session.id,
+    tableIndex: table.row.index,
+    nextEvent,
+    probabilities: running ? eventProbabilities(level, state.context) : [],
+    events: level.events.map((e) => ({ id: e.id, title: e.title })),
+    injects: level.injects.map((e) => ({ id: e.id, title: e.title, text: e.text })),
+    teachers: ctx.teachers,
+  };
+}

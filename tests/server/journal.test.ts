@@ -1,0 +1,163 @@
+import { rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stateHash, type Intent } from '../../src/core';
+import { authorize } from '../../src/server/authorize';
+import { Journal } from '../../src/server/journal';
+import { TokenBucket, WindowCounter } from '../../src/server/limits';
+import { SeatBook } from '../../src/server/seats';
+import { CODE_ALPHABET, isWellFormedCode, newJoinCode, normalizeCode } from '../../src/server/secrets';
+import { createSession } from '../../src/server/sessions';
+import { Table } from '../../src/server/table';
+import { tempDataDir } from './helpers';
+
+/** The pieces under the room, without sockets: the journal, the table it rebuilds, who may send what, limits, seats. */
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function freshTable(): { journal: Journal; table: Table; dir: string } {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  const journal = new Journal(dir);
+  const created = createSession(journal, { levelId: 'buffer-zone-talks', seed: 'journal', tables: 1 }, 60);
+  if (!created.ok) throw new Error(created.error);
+  const opened = Table.open(journal, created.value.codes[0]);
+  if (!opened.ok) throw new Error(opened.error);
+  return { journal, table: opened.value, dir };
+}
+
+const start: Intent = { type: 'game.start', by: 'facilitator' };
+const pass = (by: 'ukraine' | 'russia'): Intent => ({ type: 'party.pass', by });
+
+describe('the journal and the table it rebuilds', () => {
+  it('stores each applied intent before it is acknowledged, and reopens the table at the same hash', () => {
+    const { journal, table } = freshTable();
+    expect(table.apply('a', start, 'teacher')).toMatchObject({ ok: true, seq: 1 });
+    expect(table.apply('b', pass('ukraine'), 'team')).toMatchObject({ ok: true, seq: 2 });
+    expect(journal.intents(table.code).map((r) => [r.seq, r.intentId, r.source])).toEqual([
+      [1, 'a', 'teacher'],
+      [2, 'b', 'team'],
+    ]);
+    const again = Table.open(journal, table.code);
+    if (!again.ok) throw new Error(again.error);
+    expect(again.value.hash).toBe(table.hash);
+    expect(again.value.hash).toBe(stateHash(table.state));
+    // Ids are remembered across the reopening: a retry after a restart is not applied twice.
+    expect(again.value.apply('b', pass('ukraine'), 'team')).toEqual({ ok: true, seq: 2, hash: table.hash, duplicate: true });
+  });
+
+  it('refuses an illegal intent and journals nothing', () => {
+    const { journal, table } = freshTable();
+    const hash = table.hash;
+    expect(table.apply('x', pass('russia'), 'team')).toMatchObject({
+      ok: false,
+      code: 'illegal',
+      error: 'The talks have not started yet.',
+    });
+    expect(table.hash).toBe(hash);
+    expect(journal.intents(table.code)).toEqual([]);
+  });
+
+  it('refuses an id reused for a different intent', () => {
+    const { table } = freshTable();
+    table.apply('a', start, 'teacher');
+    expect(table.apply('a', pass('ukraine'), 'team')).toMatchObject({ ok: false, code: 'id-reused' });
+  });
+
+  it('enforces one row per step and per intent id in the database itself', () => {
+    const { journal, table } = freshTable();
+    table.apply('a', start, 'teacher');
+    const row = { seq: 1, intentId: 'other', intent: start, hash: table.hash, source: 'teacher' as const };
+    expect(() => journal.appendIntent(table.code, row)).toThrow(/UNIQUE/);
+    expect(() => journal.appendIntent(table.code, { ...row, seq: 2, intentId: 'a' })).toThrow(/UNIQUE/);
+  });
+
+  it('does not move on when the write fails', () => {
+    const { journal, table } = freshTable();
+    const hash = table.hash;
+    journal.close();
+    expect(table.apply('a', start, 'teacher')).toMatchObject({ ok: false, code: 'journal-failed' });
+    expect(table.hash).toBe(hash);
+    expect(table.seq).toBe(0);
+  });
+
+  it('refuses to reopen a table whose journal does not replay, naming the step', () => {
+    const { journal, table, dir } = freshTable();
+    table.apply('a', start, 'teacher');
+    table.apply('b', pass('ukraine'), 'team');
+    journal.close();
+    const db = new DatabaseSync(join(dir, 'classroom.sqlite'));
+    db.prepare('UPDATE intents SET hash = ? WHERE seq = 2').run('0'.repeat(64));
+    db.close();
+    const reopened = Table.open(new Journal(dir), table.code);
+    expect(reopened.ok).toBe(false);
+    if (!reopened.ok) expect(reopened.error).toMatch(new RegExp(`table ${table.code}, step 2: state hash`));
+  });
+});
+
+describe('who may send which intent', () => {
+  it.each([
+    ['ukraine', pass('ukraine'), null],
+    ['ukraine', pass('russia'), 'not-your-seat'],
+    ['ukraine', { type: 'game.start', by: 'ukraine' }, 'teacher-only'],
+    ['ukraine', { type: 'facilitator.end', by: 'facilitator' }, 'teacher-only'],
+    ['facilitator', { type: 'game.start', by: 'facilitator' }, null],
+    ['facilitator', { type: 'facilitator.releaseEvent', by: 'facilitator' }, null],
+    ['facilitator', pass('ukraine'), 'not-your-seat'],
+    ['facilitator', { type: 'game.start', by: 'russia' }, 'not-your-seat'],
+  ] as const)('%s sending %j → %s', (seat, intent, code) => {
+    const denied = authorize(seat, intent as Intent);
+    expect(denied === null ? null : !denied.ok && denied.code).toBe(code);
+  });
+});
+
+describe('codes, limits and seats', () => {
+  it('makes codes from an alphabet without look-alike characters, and reads typed codes forgivingly', () => {
+    for (let i = 0; i < 200; i++) expect(isWellFormedCode(newJoinCode())).toBe(true);
+    for (const ch of '0O1IL2Z5S8B') expect(CODE_ALPHABET).not.toContain(ch);
+    expect(normalizeCode(' acd-efg ')).toBe('ACDEFG');
+  });
+
+  it('counts failures per address in a sliding window', () => {
+    let now = 0;
+    const counter = new WindowCounter(3, 1000, () => now);
+    for (let i = 0; i < 3; i++) counter.add('10.0.0.1');
+    expect(counter.blocked('10.0.0.1')).toBe(true);
+    expect(counter.blocked('10.0.0.2')).toBe(false);
+    now = 1001;
+    expect(counter.blocked('10.0.0.1')).toBe(false);
+  });
+
+  it('lets a client burst, then refills at the sustained rate', () => {
+    let now = 0;
+    const bucket = new TokenBucket(2, 3, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    now = 500;
+    expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+  });
+
+  it('keeps a dropped seat for the grace period, then gives it to the computer; the token takes it back', () => {
+    let now = 0;
+    const seats = new SeatBook({}, 1000, () => now);
+    expect(seats.status('us')).toBe('computer');
+    expect(seats.check('us', undefined)).toEqual({ ok: true, claim: true });
+    const token = seats.claim('us', 'Table 3');
+    seats.sit('us', 's1');
+    expect(seats.view().us).toEqual({ status: 'team', claimed: true, name: 'Table 3' });
+    expect(seats.check('us', undefined)).toMatchObject({ ok: false, credential: false });
+    expect(seats.check('us', 'wrong')).toMatchObject({ ok: false, credential: true });
+    seats.drop('us', 's1');
+    expect(seats.status('us')).toBe('away');
+    now = 1000;
+    expect(seats.status('us')).toBe('computer');
+    expect(seats.check('us', token)).toEqual({ ok: true, claim: false });
+    expect(seats.sit('us', 's2')).toBeUndefined();
+    expect(seats.status('us')).toBe('team');
+    // The same token from a second tab displaces the first.
+    expect(seats.sit('us', 's3')).toBe('s2');
+  });
+});
