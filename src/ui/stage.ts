@@ -20,16 +20,23 @@ export interface Stage {
   pulse: number;
   /** Set by the Phaser layer once its first frame is drawn (used by tests and the benchmark). */
   ready: boolean;
+  /** Where the canvas is: behind the menus, or in the map slot. */
+  mode: 'backdrop' | 'map';
+  /** Set by the Phaser layer: call after changing the slot so the canvas moves at once. */
+  notify: (() => void) | null;
 }
 
-export const stage: Stage = { mapSlot: null, map: null, pulse: 0, ready: false };
+export const stage: Stage = { mapSlot: null, map: null, pulse: 0, ready: false, mode: 'backdrop', notify: null };
 
 export function showMap(slot: HTMLElement, model: MapModel): void {
+  const moved = stage.mapSlot !== slot;
   stage.mapSlot = slot;
   stage.map = model;
+  if (moved) stage.notify?.();
 }
 
 export function hideMap(): void {
   stage.mapSlot = null;
   stage.map = null;
+  stage.notify?.();
 }

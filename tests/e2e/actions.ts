@@ -29,14 +29,18 @@ export async function waitForTurn(page: Page): Promise<boolean> {
   return !(await over.isVisible());
 }
 
-async function isEnabled(page: Page, name: string): Promise<boolean> {
-  const b = page.getByRole('button', { name, exact: true });
-  return (await b.count()) > 0 && (await b.getAttribute('aria-disabled')) !== 'true';
+/** The names of the move buttons the rules allow right now (one round trip instead of one per button). */
+async function enabledMoves(page: Page): Promise<Set<string>> {
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLButtonElement>('section.moves button')].filter((b) => b.getAttribute('aria-disabled') !== 'true').map((b) => b.textContent?.trim() ?? ''),
+  );
+  return new Set(names);
 }
 
 /** One move of the simple strategy. Returns what it did. */
 export async function simpleMove(page: Page): Promise<'propose' | 'accept' | 'pass'> {
-  if (await isEnabled(page, 'Propose a package')) {
+  const enabled = await enabledMoves(page);
+  if (enabled.has('Propose a package')) {
     await page.getByRole('button', { name: 'Propose a package' }).click();
     const submit = page.getByRole('button', { name: 'Put it on the table' });
     if ((await submit.getAttribute('aria-disabled')) !== 'true') {
@@ -44,7 +48,7 @@ export async function simpleMove(page: Page): Promise<'propose' | 'accept' | 'pa
       return 'propose';
     }
     await page.getByRole('button', { name: 'Cancel' }).click();
-  } else if (await isEnabled(page, 'Accept')) {
+  } else if (enabled.has('Accept')) {
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     return 'accept';
   }

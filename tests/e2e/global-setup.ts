@@ -20,7 +20,15 @@ const root = resolve(import.meta.dirname, '../..');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const missing = missingChromiumMessage();
   if (missing) throw new Error(missing);
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite produce a non-production build (no service
+  // worker, development code paths): the tests must exercise what `npm run build` ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   mkdirSync(join(root, 'tests/e2e/screenshots'), { recursive: true });
   const { server, url } = await startServer(join(root, 'dist'), 0, '127.0.0.1');
   project.provide('baseUrl', url);

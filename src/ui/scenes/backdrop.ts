@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { reducedMotion } from '../settings';
+import { stage } from '../stage';
 import { deviceScale } from './display';
 import { CONTACT_LINE, smooth } from './geometry';
 
@@ -28,6 +29,9 @@ export class BackdropScene extends Phaser.Scene {
   }
 
   update(time: number): void {
+    const visible = stage.mode === 'backdrop';
+    this.cameras.main.setVisible(visible);
+    if (!visible) return;
     const w = this.scale.width;
     const h = this.scale.height;
     const key = `${w}x${h}`;

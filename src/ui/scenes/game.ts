@@ -1,31 +1,32 @@
 import Phaser from 'phaser';
-import { BackdropScene } from './backdrop';
-import { BootScene } from './boot';
 import { reducedMotion } from '../settings';
 import { stage } from '../stage';
+import { BackdropScene } from './backdrop';
+import { BootScene } from './boot';
 import { deviceScale } from './display';
 import { MapScene } from './map';
 
 /**
- * The Phaser layer: one full-window canvas behind the DOM, sized in device pixels so lines and text
- * stay sharp on high-density screens (CSS scales it back to the window). It takes no input: every
- * control is in the DOM layer above it.
+ * The Phaser layer. Its one canvas goes where the art is shown: full-window behind the menus (the
+ * backdrop), or inside the map slot on the table and the debrief, sized to it. Drawing only what is
+ * visible keeps software-rendered machines responsive. The canvas is sized in device pixels (CSS
+ * scales it back), so lines and text stay sharp on high-density screens. It takes no input: every
+ * control is in the DOM layer.
  */
-export function startStage(parent: HTMLElement): Phaser.Game | null {
-  const size = () => ({ w: Math.round(window.innerWidth * deviceScale()), h: Math.round(window.innerHeight * deviceScale()) });
-  const { w, h } = size();
+export function startStage(home: HTMLElement): Phaser.Game | null {
   let game: Phaser.Game;
   try {
     game = new Phaser.Game({
       type: Phaser.AUTO,
-      parent,
-      width: w,
-      height: h,
-      backgroundColor: '#0b1220',
+      parent: home,
+      width: Math.round(window.innerWidth * deviceScale()),
+      height: Math.round(window.innerHeight * deviceScale()),
+      transparent: true,
       banner: false,
       scale: { mode: Phaser.Scale.NONE, autoRound: true },
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
       render: { antialias: true, powerPreference: 'low-power' },
+      fps: { limit: 30 },
       scene: [BootScene, BackdropScene, MapScene],
     });
   } catch (e) {
@@ -33,36 +34,48 @@ export function startStage(parent: HTMLElement): Phaser.Game | null {
     console.warn('The map could not start; the game continues without it.', e);
     return null;
   }
-  let pending = 0;
-  const resize = () => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(() => {
-      const next = size();
-      if (next.w !== game.scale.width || next.h !== game.scale.height) game.scale.resize(next.w, next.h);
-    });
-  };
-  window.addEventListener('resize', resize);
-  idlePacer(game);
+  const place = () => placeCanvas(game, home);
+  stage.notify = place;
+  window.addEventListener('resize', place);
+  idlePacer(game, place);
   return game;
 }
 
+/** Moves the canvas into the map slot (or back behind the menus) and fits it to its new home. */
+function placeCanvas(game: Phaser.Game, home: HTMLElement): void {
+  const canvas = game.canvas;
+  if (!canvas) return;
+  const slot = stage.mapSlot?.isConnected ? stage.mapSlot : null;
+  const target = slot ?? home;
+  if (canvas.parentElement !== target) target.appendChild(canvas);
+  stage.mode = slot ? 'map' : 'backdrop';
+  const s = deviceScale();
+  const w = Math.max(2, Math.round((slot ? slot.clientWidth : window.innerWidth) * s));
+  const h = Math.max(2, Math.round((slot ? slot.clientHeight : window.innerHeight) * s));
+  if (w !== game.scale.width || h !== game.scale.height) game.scale.resize(w, h);
+  game.loop.wake(true);
+}
+
 /**
- * With reduced motion nothing on the stage moves by itself, so rendering 60 identical frames a second
- * would only spend battery (and, on a classroom laptop, the CPU the game needs). The loop sleeps once
- * the picture has settled and wakes when anything it draws changes.
+ * With reduced motion nothing on the stage moves by itself, so rendering identical frames would only
+ * spend battery (and, on a classroom laptop, the CPU the game needs): the loop draws a few frames after
+ * anything it shows changes, then sleeps. With motion it runs continuously, capped at 30 frames a
+ * second (`fps.limit`), which is plenty for slow ambient movement.
  */
-function idlePacer(game: Phaser.Game): void {
+function idlePacer(game: Phaser.Game, place: () => void): void {
   let last = '';
-  let changedAt = performance.now();
+  let framesSinceChange = 0;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    framesSinceChange += 1;
+  });
   window.setInterval(() => {
-    const slot = stage.mapSlot?.isConnected ? stage.mapSlot.getBoundingClientRect() : null;
-    const signature = JSON.stringify([stage.map, stage.pulse, slot && [slot.x, slot.y, slot.width, slot.height].map(Math.round), game.scale.width, game.scale.height]);
-    const now = performance.now();
+    place();
+    const signature = JSON.stringify([stage.mode, stage.map, stage.pulse, game.scale.width, game.scale.height]);
     if (signature !== last) {
       last = signature;
-      changedAt = now;
+      framesSinceChange = 0;
       game.loop.wake(true);
     } else if (!reducedMotion()) game.loop.wake(true);
-    else if (stage.ready && now - changedAt > 700) game.loop.sleep();
-  }, 120);
+    else if (stage.ready && framesSinceChange >= 3) game.loop.sleep();
+  }, 100);
 }

@@ -10,8 +10,8 @@ const ASPECT = 1.75;
 const BASE_KEY = 'map-base';
 
 /**
- * The negotiation map. A camera whose viewport follows the DOM "map slot" clips everything to it; the
- * static base is a texture, and the package on the table is drawn on top every frame: the buffer
+ * The negotiation map, drawn when the canvas sits in a map slot (see game.ts). The static base is a
+ * texture, and the package on the table is drawn on top every frame: the buffer
  * zone at its depth and side, a proposed new line, peacekeepers, US support, fighting along the line
  * while there is no ceasefire, and tension as a haze along the line.
  */
@@ -38,22 +38,17 @@ export class MapScene extends Phaser.Scene {
   }
 
   update(time: number, delta: number): void {
-    const slot = stage.mapSlot;
     const model = stage.map;
     const camera = this.cameras.main;
-    if (!slot || !model || !slot.isConnected) {
+    const w = this.scale.width;
+    const h = this.scale.height;
+    if (stage.mode !== 'map' || !model || w < 40 || h < 40) {
       camera.setVisible(false);
       return;
     }
-    const rect = slot.getBoundingClientRect();
-    if (rect.width < 40 || rect.height < 40) {
-      camera.setVisible(false);
-      return;
-    }
-    const s = deviceScale();
     camera.setVisible(true);
-    camera.setViewport(Math.round(rect.left * s), Math.round(rect.top * s), Math.round(rect.width * s), Math.round(rect.height * s));
-    this.layout(Math.round(rect.width * s), Math.round(rect.height * s), s);
+    camera.setViewport(0, 0, w, h);
+    this.layout(w, h, deviceScale());
 
     const still = reducedMotion();
     const pkg = model.pkg;

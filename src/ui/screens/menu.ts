@@ -1,8 +1,9 @@
-import { PARTY_NAMES } from '../../core';
+import { PARTY_IDS, PARTY_NAMES } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
 import type { App, Screen } from '../app';
 import { h, uniqueId } from '../dom';
 import { downloadText } from '../download';
+import { emblem } from '../palette';
 import { clearSave } from '../save';
 import { GameSession } from '../session';
 import { openSettingsDialog } from './settings';
@@ -15,14 +16,12 @@ export function menuScreen(app: App): Screen {
   const save = app.session && !app.session.isOver() ? null : app.refreshSave();
   const current = app.session;
 
+  // The button's name is its label; the line under it describes it. The whole card is clickable.
   const item = (label: string, detail: string, onClick: () => void, primary = false) => {
-    const labelId = uniqueId('menu-label');
     const detailId = uniqueId('menu-detail');
-    return h('li', null,
-      h('button', { type: 'button', class: `menu-item${primary ? ' primary' : ''}`, 'aria-labelledby': labelId, 'aria-describedby': detailId, onclick: onClick },
-        h('span', { class: 'menu-label', id: labelId }, label),
-        h('span', { class: 'menu-detail', id: detailId }, detail),
-      ),
+    return h('li', { class: `menu-item${primary ? ' primary' : ''}` },
+      h('button', { type: 'button', class: 'menu-button', 'aria-describedby': detailId, onclick: onClick }, label),
+      h('p', { class: 'menu-detail', id: detailId }, detail),
     );
   };
 
@@ -60,6 +59,7 @@ export function menuScreen(app: App): Screen {
       h('p', { class: 'eyebrow' }, 'A negotiation game'),
       h('h1', { id: 'menu-h1', class: 'wordmark' }, 'Buffer Zone'),
       h('p', { class: 'lede' }, 'Ukraine, Russia, the United States and the European Coalition of the Willing negotiate a post-war settlement round by round: a buffer zone of up to 40 km, US air support, European peacekeepers, guarantees, territory and neutrality. Seeded events push the talks around.'),
+      h('ul', { class: 'menu-seats', 'aria-label': 'The parties' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), PARTY_NAMES[p]))),
       problem,
       h('nav', { 'aria-label': 'Main menu' }, h('ul', { class: 'menu-list' }, ...items)),
     ),

@@ -33,7 +33,7 @@ export function outcomeScreen(app: App): Screen {
   );
 
   const el = h('main', { class: 'screen outcome-screen', 'aria-labelledby': 'outcome-h1' },
-    h('header', { class: `verdict ${o.kind}` },
+    h('header', { class: `verdict verdict-${o.kind}` },
       h('p', { class: 'eyebrow' }, `Debrief · ${level.title} · you played ${PARTY_NAMES[me]}`),
       h('h1', { id: 'outcome-h1' }, TITLES[o.kind]),
       h('p', { class: 'lede' }, o.reason),

@@ -8,8 +8,8 @@ import type { PlayerIntent, SessionChange } from '../session';
 import { settings, updateSettings } from '../settings';
 import { cueAgreement, cueEvent, cueYourMove } from '../sound';
 import { showMap, stage } from '../stage';
-import { eventCard, mapSlot, metersRow } from '../widgets/board';
-import { openBriefDialog } from '../widgets/brief';
+import { eventCard, mapSlot, metersRow, updateMapFigure } from '../widgets/board';
+import { briefGlance, openBriefDialog } from '../widgets/brief';
 import { coachPanel, EXPECT_WORDS } from '../widgets/coach';
 import { keepLogAtBottom, logIsAtBottom, logPanel } from '../widgets/log';
 import { movesPanel } from '../widgets/moves';
@@ -36,7 +36,9 @@ export function tableScreen(app: App): Screen {
 
   const head = h('div', { class: 'head-slot' });
   const left = h('div', { class: 'col col-left' });
-  const boardTop = h('div', { class: 'board-top' });
+  const figure = mapSlot(session.view(), level);
+  const eventSlot = h('div', { class: 'event-slot' });
+  const boardTop = h('div', { class: 'board-top' }, figure, eventSlot);
   const meters = h('div', { class: 'meters-slot' });
   const log = h('div', { class: 'log-slot' });
   const right = h('div', { class: 'col col-right' });
@@ -77,12 +79,12 @@ export function tableScreen(app: App): Screen {
   const renderCentre = () => {
     const view = session.view();
     const atBottom = logIsAtBottom(log);
-    render(boardTop, mapSlot(view, level), eventCard(view));
+    updateMapFigure(figure, view, level);
+    render(eventSlot, eventCard(view));
     render(meters, metersRow(view));
     render(log, logPanel(view, me));
     keepLogAtBottom(log, atBottom);
-    const slot = boardTop.querySelector<HTMLElement>('[data-map-slot]')!;
-    showMap(slot, { pkg: view.table?.terms ?? null, activeTerms: level.activeTerms, tension: view.meters.tension, agreed: false });
+    showMap(figure.querySelector<HTMLElement>('[data-map-slot]')!, { pkg: view.table?.terms ?? null, activeTerms: level.activeTerms, tension: view.meters.tension, agreed: false });
   };
 
   const renderRight = () => {
@@ -102,6 +104,7 @@ export function tableScreen(app: App): Screen {
       render(right, h('section', { class: 'panel moves is-turn', 'aria-labelledby': 'brief-h' },
         h('h2', { id: 'brief-h', class: 'panel-title' }, 'Briefing'),
         h('p', null, `You represent ${PARTY_NAMES[me]}. Read your private brief: what you care about, your walk-away value and your red lines. Then open the talks.`),
+        briefGlance(view.brief!, level),
         h('div', { class: 'move-row' },
           button('Read your brief', () => openBriefDialog(session.view().brief!, level), { 'data-key': 'read-brief' }),
           button('Open the talks', () => act({ type: 'game.start' }), { class: 'primary', 'data-key': 'open-talks' }),
@@ -150,6 +153,7 @@ export function tableScreen(app: App): Screen {
 
   function coachHint(): string | null {
     const step = level.tutorial?.[coachStep];
+    if (step?.expect && session.table.state.phase === 'briefing') return 'First open the talks: the button is on the right.';
     if (!step?.expect || !session.isMyTurn()) return null;
     const table = session.view().table;
     if (step.expect === 'party.counter' && !table) return 'There is no package on the table right now: pass, and counter when another party tables one.';

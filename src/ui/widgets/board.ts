@@ -3,14 +3,15 @@ import { h, svg } from '../dom';
 import { fmtInt, tensionWord } from '../format';
 import { describeMap, mapCaption } from './map-text';
 
-/** The centre of the table: the map slot (drawn by Phaser), the latest event, and the public meters. */
+/**
+ * The map figure: a slot the Phaser canvas moves into, a one-line caption of what it shows, and a
+ * legend. The slot element is kept across re-renders (see `updateMapFigure`) so the canvas stays put.
+ */
 export function mapSlot(view: GameView, level: Level, agreed = false): HTMLElement {
-  const pkg: Package | null = agreed ? (view.outcome?.package ?? view.table?.terms ?? null) : (view.table?.terms ?? null);
-  const caption = mapCaption(pkg, level, agreed && !!view.outcome?.package);
-  return h('figure', { class: 'map-figure' },
-    h('div', { class: 'map-slot', 'data-map-slot': 'true', role: 'img', 'aria-label': describeMap(pkg, level, agreed) }),
+  const figure = h('figure', { class: 'map-figure' },
+    h('div', { class: 'map-slot', 'data-map-slot': 'true', role: 'img' }),
     h('figcaption', { class: 'map-caption' },
-      h('p', { class: 'map-summary', title: caption }, caption),
+      h('p', { class: 'map-summary' }),
       h('p', { class: 'map-legend', 'aria-hidden': 'true' },
         h('span', { class: 'lg lg-line' }, 'Line of contact'),
         h('span', { class: 'lg lg-zone' }, 'Buffer zone, to scale'),
@@ -21,6 +22,21 @@ export function mapSlot(view: GameView, level: Level, agreed = false): HTMLEleme
       ),
     ),
   );
+  updateMapFigure(figure, view, level, agreed);
+  return figure;
+}
+
+export function mapPackage(view: GameView, agreed: boolean): Package | null {
+  return agreed ? (view.outcome?.package ?? view.table?.terms ?? null) : (view.table?.terms ?? null);
+}
+
+export function updateMapFigure(figure: HTMLElement, view: GameView, level: Level, agreed = false): void {
+  const pkg = mapPackage(view, agreed);
+  const caption = mapCaption(pkg, level, agreed && !!view.outcome?.package);
+  figure.querySelector('.map-slot')!.setAttribute('aria-label', describeMap(pkg, level, agreed));
+  const summary = figure.querySelector<HTMLElement>('.map-summary')!;
+  summary.textContent = caption;
+  summary.title = caption;
 }
 
 export function eventCard(view: GameView): HTMLElement | null {
@@ -69,6 +85,6 @@ export function metersRow(view: GameView): HTMLElement {
     tile('Tension', `${m.tension}`, tensionWord(m.tension), gauge(m.tension), { value: m.tension, label: 'Tension' }),
     tile('US engagement', `${m.usEngagement}`, usNote, usBar, { value: m.usEngagement, label: 'US engagement' }),
     tile('Coalition troops', fmtInt(m.coalitionCapacity), view.commitments.peacekeepers ? `available · ${fmtInt(view.commitments.peacekeepers)} pledged` : 'available · none pledged'),
-    tile('Casualties', fmtInt(m.casualties), 'killed since the talks opened'),
+    tile('Casualties', fmtInt(m.casualties), 'killed during the talks'),
   );
 }

@@ -60,3 +60,17 @@ export function openBriefDialog(brief: PrivateBrief, level: Level): void {
     actions: [{ label: 'Back to the table', primary: true }],
   });
 }
+
+/** The brief in three lines, for the briefing panel: walk-away value, top priorities, red lines. */
+export function briefGlance(brief: PrivateBrief, level: Level): HTMLElement {
+  const top = level.activeTerms
+    .filter((t) => (brief.interests[t]?.weight ?? 0) > 0)
+    .sort((a, b) => (brief.interests[b]?.weight ?? 0) - (brief.interests[a]?.weight ?? 0))
+    .slice(0, 3)
+    .map((t) => TERMS[t].label.toLowerCase());
+  return h('dl', { class: 'glance' },
+    h('div', null, h('dt', null, 'Walk-away value'), h('dd', null, `${brief.currentWalkAway} of 100`)),
+    h('div', null, h('dt', null, 'Top priorities'), h('dd', null, top.join(', '))),
+    h('div', null, h('dt', null, 'Red lines'), h('dd', null, brief.redLines.length ? brief.redLines.map((r) => TERMS[r.term].label.toLowerCase()).join(', ') : 'none')),
+  );
+}

@@ -32,7 +32,7 @@ export function openDialog(options: DialogOptions): HTMLDialogElement {
       h('h2', { id: titleId }, options.title),
       h('button', { type: 'button', class: 'icon-button', 'aria-label': options.closeLabel ?? 'Close', onclick: close }, '×'),
     ),
-    h('div', { class: 'dialog-body' }, ...options.body),
+    h('div', { class: 'dialog-body', tabindex: 0 }, ...options.body),
     ...(actions.length ? [h("footer", { class: "dialog-foot" }, ...actions)] : []),
   );
   dialog.addEventListener('close', () => {

@@ -27,17 +27,18 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
   if (!items.length) items.push(h('li', { class: 'empty' }, 'Moves and events will be listed here, with the reason each party gives.'));
   return h('section', { class: 'panel log', 'aria-labelledby': 'log-h' },
     h('h2', { id: 'log-h', class: 'panel-title' }, 'Record of the talks'),
-    h('ol', { class: 'log-list', role: 'log', 'aria-label': 'Moves and events', tabindex: 0 }, ...items),
+    // The scrolling region is the log; the list inside keeps its list semantics.
+    h('div', { class: 'log-scroll', role: 'log', 'aria-label': 'Moves and events', tabindex: 0 }, h('ol', { class: 'log-list' }, ...items)),
   );
 }
 
 /** Keeps the log scrolled to the newest line, unless the reader has scrolled up to read. */
 export function keepLogAtBottom(container: HTMLElement, wasAtBottom: boolean): void {
-  const list = container.querySelector<HTMLElement>('.log-list');
+  const list = container.querySelector<HTMLElement>('.log-scroll');
   if (list && wasAtBottom) list.scrollTop = list.scrollHeight;
 }
 
 export function logIsAtBottom(container: HTMLElement): boolean {
-  const list = container.querySelector<HTMLElement>('.log-list');
+  const list = container.querySelector<HTMLElement>('.log-scroll');
   return !list || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
 }

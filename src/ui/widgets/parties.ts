@@ -40,14 +40,12 @@ function partyCard(view: GameView, p: PartyId, me: PartyId, last: LogEntry | und
     h('div', { class: 'party-head' },
       emblem(p, 16),
       h('h3', { id: headingId }, PARTY_NAMES[p], you ? h('span', { class: 'sr-only' }, ' (you)') : null),
+    ),
+    h('p', { class: 'party-status' },
+      isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
+      a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
       h('span', { class: `seat${you ? ' you' : ''}` }, you ? 'You' : 'Computer'),
     ),
-    isTurn || a
-      ? h('p', { class: 'party-status' },
-          isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
-          a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
-        )
-      : null,
     meterBar('Domestic support', view.meters.domesticSupport[p]),
     you ? null : meterBar('Trust with you', trustBetween(view.meters, p, me)),
     h('p', { class: 'said', title: said }, said),
