@@ -39,9 +39,14 @@ export function render(container: Element, ...children: Child[]): void {
   const key = active && container.contains(active) ? (active.dataset.key ?? active.id ?? '') : '';
   container.replaceChildren();
   append(container, children);
-  if (key) {
-    const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"], #${CSS.escape(key)}`);
-    if (again) again.focus({ preventScroll: true });
+  if (key || (active && active !== document.body && !active.isConnected)) {
+    const again = key ? container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"], #${CSS.escape(key)}`) : null;
+    // If the focused control is gone (a move was made), keep focus in the same region: its heading.
+    const fallback = again ?? container.querySelector<HTMLElement>('h2');
+    if (fallback) {
+      if (!again) fallback.tabIndex = -1;
+      fallback.focus({ preventScroll: true });
+    }
   }
 }
 

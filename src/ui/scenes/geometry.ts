@@ -94,6 +94,20 @@ export function westNormals(points: readonly Pt[]): Pt[] {
   });
 }
 
+/** Normals averaged over a window of neighbours: markers placed with them follow the bends calmly. */
+export function calmNormals(normals: readonly Pt[], window = 6): Pt[] {
+  return normals.map((_, i) => {
+    let x = 0;
+    let y = 0;
+    for (let j = Math.max(0, i - window); j <= Math.min(normals.length - 1, i + window); j++) {
+      x += normals[j][0];
+      y += normals[j][1];
+    }
+    const len = Math.hypot(x, y) || 1;
+    return [x / len, y / len] as Pt;
+  });
+}
+
 export function offset(points: readonly Pt[], normals: readonly Pt[], distance: number): Pt[] {
   return points.map((p, i) => [p[0] + normals[i][0] * distance, p[1] + normals[i][1] * distance] as Pt);
 }

@@ -81,6 +81,7 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, box: Box, s: number):
   ctx.setLineDash([]);
 
   // Labels: regions first (quiet, spaced capitals), then cities.
+  /** A label at a map point; extra lines go below the first, a fixed distance apart. */
   const label = (text: string, at: Pt, size: number, colour: string, align: CanvasTextAlign = 'center', weight = 400, spacing = 0) => {
     ctx.font = `${weight} ${size * s}px ${MAP_FONT}`;
     ctx.fillStyle = colour;
@@ -88,12 +89,11 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, box: Box, s: number):
     ctx.textBaseline = 'middle';
     if ('letterSpacing' in ctx) (ctx as unknown as { letterSpacing: string }).letterSpacing = `${spacing * s}px`;
     const [x, y] = P(at);
-    ctx.fillText(text, x, y);
+    text.split('\n').forEach((line, i) => ctx.fillText(line, x, y + i * (size + 4) * s));
   };
-  label('UNDER UKRAINIAN', [0.12, 0.4], 10, 'rgba(160, 190, 225, 0.8)', 'center', 600, 1.5);
-  label('CONTROL', [0.12, 0.46], 10, 'rgba(160, 190, 225, 0.8)', 'center', 600, 1.5);
-  label('UNDER RUSSIAN', [0.87, 0.64], 10, 'rgba(215, 185, 200, 0.8)', 'center', 600, 1.5);
-  label('CONTROL', [0.87, 0.7], 10, 'rgba(215, 185, 200, 0.8)', 'center', 600, 1.5);
+  // Aligned to the map's edges so they never run off it, whatever its size.
+  label('UNDER UKRAINIAN\nCONTROL', [0.025, 0.36], 10, 'rgba(160, 190, 225, 0.8)', 'left', 600, 1.2);
+  label('UNDER RUSSIAN\nCONTROL', [0.975, 0.64], 10, 'rgba(215, 185, 200, 0.8)', 'right', 600, 1.2);
   label('DONBAS', [0.83, 0.43], 10, 'rgba(190, 200, 220, 0.6)', 'center', 600, 3);
   label('Sea of Azov', [0.63, 0.95], 11, 'rgba(140, 170, 205, 0.8)', 'center');
   label('Dnipro', [0.24, 0.46], 10, 'rgba(120, 160, 205, 0.85)', 'center');

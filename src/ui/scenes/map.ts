@@ -3,11 +3,15 @@ import { optionIndex } from '../../core';
 import { reducedMotion } from '../settings';
 import { stage, type MapModel } from '../stage';
 import { COLOURS, deviceScale, tensionColour } from './display';
-import { CONTACT_LINE, KM_PER_UNIT, along, lineForTerritory, offset, smooth, westNormals, CITIES, type Pt } from './geometry';
+import { CITIES, COAST, CONTACT_LINE, KM_PER_UNIT, along, calmNormals, lineForTerritory, offset, smooth, westNormals, type Pt } from './geometry';
 import { drawMapBase, toPx, type Box } from './map-base';
+import { drawZone, type ZoneSpec } from './map-zone';
 
-const ASPECT = 1.75;
+/** The map stretches a little to fill its slot, between these width-to-height ratios. */
+const MIN_ASPECT = 1.45;
+const MAX_ASPECT = 2.1;
 const BASE_KEY = 'map-base';
+const ZONE_KEY = 'map-zone';
 
 /**
  * The negotiation map, drawn when the canvas sits in a map slot (see game.ts). The static base is a
@@ -17,6 +21,8 @@ const BASE_KEY = 'map-base';
  */
 export class MapScene extends Phaser.Scene {
   private base!: Phaser.GameObjects.Image;
+  private zone!: Phaser.GameObjects.Image;
+  private zoneKey = '';
   private overlay!: Phaser.GameObjects.Graphics;
   private sizeKey = '';
   private box: Box = { x: 0, y: 0, w: 1, h: 1 };
@@ -33,6 +39,8 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     this.textures.createCanvas(BASE_KEY, 4, 4);
     this.base = this.add.image(0, 0, BASE_KEY).setOrigin(0, 0);
+    this.textures.createCanvas(ZONE_KEY, 4, 4);
+    this.zone = this.add.image(0, 0, ZONE_KEY).setOrigin(0, 0);
     this.overlay = this.add.graphics();
     this.seenPulse = stage.pulse;
   }
@@ -70,10 +78,17 @@ export class MapScene extends Phaser.Scene {
     if (key === this.sizeKey) return;
     this.sizeKey = key;
     this.s = s;
-    const pad = 2 * s;
-    const bw = Math.min(w - 2 * pad, (h - 2 * pad) * ASPECT);
-    const bh = bw / ASPECT;
-    this.box = { x: Math.round((w - bw) / 2), y: Math.round((h - bh) / 2), w: Math.round(bw), h: Math.round(bh) };
+    const pad = Math.round(2 * s);
+    const aw = w - 2 * pad;
+    const ah = h - 2 * pad;
+    const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, aw / ah));
+    let bw = aw;
+    let bh = bw / aspect;
+    if (bh > ah) {
+      bh = ah;
+      bw = bh * aspect;
+    }
+    this.box = { x: Math.round((w - bw) / 2), y: pad, w: Math.round(bw), h: Math.round(bh) };
     const texture = this.textures.get(BASE_KEY) as Phaser.Textures.CanvasTexture;
     texture.setSize(w, h);
     drawMapBase(texture.getContext(), this.box, s);
@@ -81,6 +96,19 @@ export class MapScene extends Phaser.Scene {
     this.base.setTexture(BASE_KEY);
     this.base.setDisplaySize(w, h);
     this.base.setSize(w, h);
+    const zone = this.textures.get(ZONE_KEY) as Phaser.Textures.CanvasTexture;
+    zone.setSize(w, h);
+    this.zone.setTexture(ZONE_KEY).setDisplaySize(w, h).setSize(w, h);
+    this.zoneKey = '';
+  }
+
+  /** Redraws the zone texture only when what it shows changes (or while its depth eases). */
+  private drawZoneTexture(spec: ZoneSpec, key: string): void {
+    if (key === this.zoneKey) return;
+    this.zoneKey = key;
+    const texture = this.textures.get(ZONE_KEY) as Phaser.Textures.CanvasTexture;
+    drawZone(texture.getContext(), this.box, this.s, spec);
+    texture.refresh();
   }
 
   private draw(model: MapModel, time: number, still: boolean): void {
@@ -95,22 +123,16 @@ export class MapScene extends Phaser.Scene {
     const contact = smooth(CONTACT_LINE).map(P);
     const territory = pkg && active('territory') ? pkg.territory : 'contact-line';
     const agreedLine = smooth(lineForTerritory(territory)).map(P);
-    const normals = westNormals(agreedLine);
+    const normals = calmNormals(westNormals(agreedLine));
 
-    // The buffer zone, to scale, on the Ukrainian side or split across the line.
+    // The buffer zone, to scale, on the Ukrainian side or split across the line, and the land a new line would move.
     const depthPx = (this.shownDepth / KM_PER_UNIT) * box.w;
-    if (depthPx > 0.5) {
-      const both = pkg?.bufferSide === 'both' && active('bufferSide');
-      const outer = offset(agreedLine, normals, both ? depthPx / 2 : depthPx);
-      const inner = both ? offset(agreedLine, normals, -depthPx / 2) : agreedLine;
-      const clampPt = ([x, y]: Pt): Pt => [Math.min(box.x + box.w, Math.max(box.x, x)), Math.min(box.y + box.h, Math.max(box.y, y))];
-      const polygon = [...outer, ...inner.slice().reverse()].map(clampPt).map(([x, y]) => new Phaser.Math.Vector2(x, y));
-      g.fillStyle(COLOURS.zone, model.agreed ? 0.26 : 0.18);
-      g.fillPoints(polygon, true);
-      g.lineStyle(1.4 * s, COLOURS.zone, 0.85);
-      dashed(g, outer.map(clampPt), model.agreed ? 0 : 6 * s, 4 * s);
-      if (both) dashed(g, inner.map(clampPt), model.agreed ? 0 : 6 * s, 4 * s);
-    }
+    const both = pkg?.bufferSide === 'both' && active('bufferSide');
+    const moved = territory === 'donbas-ceded' || territory === 'pre-2022-lines';
+    this.drawZoneTexture(
+      { line: agreedLine, contact, coast: smooth(COAST).map(P), depthPx, both, agreed: model.agreed, moved },
+      `${this.sizeKey}|${depthPx.toFixed(1)}|${territory}|${both}|${model.agreed}`,
+    );
 
     // US support, strongest last: air defence over cities, links, a no-fly zone, a strike backstop.
     const us = pkg && active('usSupport') ? optionIndex('usSupport', pkg.usSupport) : 0;
@@ -155,7 +177,7 @@ export class MapScene extends Phaser.Scene {
     // The line of contact, and the proposed line when the package moves it.
     g.lineStyle(2.2 * s, COLOURS.line, 0.95);
     g.strokePoints(contact.map(([x, y]) => new Phaser.Math.Vector2(x, y)));
-    if (territory === 'donbas-ceded' || territory === 'pre-2022-lines') {
+    if (moved) {
       g.lineStyle(2.2 * s, COLOURS.proposed, 0.95);
       dashed(g, agreedLine, 8 * s, 5 * s);
     }

@@ -33,6 +33,7 @@ export function tableScreen(app: App): Screen {
   let editor: EditorState | null = null;
   let reason = '';
   let coachStep = session.isTutorial ? tutorialStep() : Number.MAX_SAFE_INTEGER;
+  let lastSaveError: string | null = null;
 
   const head = h('div', { class: 'head-slot' });
   const left = h('div', { class: 'col col-left' });
@@ -196,7 +197,8 @@ export function tableScreen(app: App): Screen {
       announce(`Your move, round ${session.view().round}.`);
       cueYourMove();
     }
-    if (session.saveError) announce(session.saveError, 'assertive');
+    if (session.saveError && session.saveError !== lastSaveError) announce(session.saveError, 'assertive');
+    lastSaveError = session.saveError;
     renderAll();
   };
 

@@ -28,7 +28,7 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
   return h('section', { class: 'panel log', 'aria-labelledby': 'log-h' },
     h('h2', { id: 'log-h', class: 'panel-title' }, 'Record of the talks'),
     // The scrolling region is the log; the list inside keeps its list semantics.
-    h('div', { class: 'log-scroll', role: 'log', 'aria-label': 'Moves and events', tabindex: 0 }, h('ol', { class: 'log-list' }, ...items)),
+    h('div', { class: 'log-scroll', role: 'log', 'aria-label': 'Moves and events', tabindex: 0, 'data-key': 'log' }, h('ol', { class: 'log-list' }, ...items)),
   );
 }
 

@@ -43,11 +43,9 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
         rerender();
       },
     }, ...TERMS[t].options.map((o) => {
-      const notes: string[] = [];
-      if (redLineFor(brief, t, o.id)) notes.push('your red line');
+      const red = redLineFor(brief, t, o.id) ? '✕ ' : '';
       const who = demands.filter((d) => d.option === o.id && d.party !== me).map((d) => PARTY_SHORT[d.party]);
-      if (who.length) notes.push(`demanded by ${who.join(', ')}`);
-      return h('option', { value: o.id, selected: o.id === pkg[t] }, notes.length ? `${o.label} (${notes.join('; ')})` : o.label);
+      return h('option', { value: o.id, selected: o.id === pkg[t] }, `${red}${o.label}${who.length ? ` (${who.join(', ')})` : ''}`);
     }));
     const v = optionValue(brief, t, pkg[t]);
     return h('div', { class: `erow${changed ? ' changed' : ''}${redLineFor(brief, t, pkg[t]) ? ' crosses' : ''}` },
@@ -77,6 +75,7 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
       start('Your ideal', () => idealPackage(level, view, me)),
       start('Status quo', () => level.defaultPackage),
     ),
+    h('p', { class: 'hint key' }, '✕ your red line · (RUS) demanded in public by Russia · bar: how much you like the option'),
     h('div', { class: 'erows' }, ...rows),
     h('label', { for: 'offer-note', class: 'field-label' }, 'Reason (optional)'),
     note,

@@ -36,7 +36,7 @@ export function termSheet(view: GameView, level: Level, me: PartyId | null, opti
 function signatures(view: GameView, me: PartyId | null): HTMLElement {
   const t = view.table!;
   return h('ul', { class: 'signatures', 'aria-label': 'Answers to this package' }, ...view.parties.map(({ id }) => {
-    const state = t.acceptedBy.includes(id) ? ['accepted', '✓', 'accepted'] : t.rejectedBy.includes(id) ? ['rejected', '✕', 'rejected'] : ['pending', '…', 'to answer'];
+    const state = t.acceptedBy.includes(id) ? ['accepted', '✓', 'accepted'] : t.rejectedBy.includes(id) ? ['rejected', '✕', 'rejected'] : ['pending', '…', 'waiting'];
     return h('li', { class: `sig ${state[0]}` }, emblem(id, 12), h('span', null, SHORT_NAME[id] === 'United States' ? 'US' : SHORT_NAME[id], id === me ? h('span', { class: 'sr-only' }, ' (you)') : null), h('span', { class: 'sig-state' }, h('span', { 'aria-hidden': 'true' }, state[1]), ` ${state[2]}`));
   }));
 }
