@@ -55,7 +55,10 @@ export async function measureBrowser(): Promise<{ initialJsGzipBytes: number; ti
     }
     const timeToInteractiveMs = Math.min(...loads);
 
-    const { page, context } = await openGame(browser, url, { reducedMotion: false, settings: { motion: 'full', sound: false, pace: 'normal', textSize: 'standard' } });
+    const { page, context } = await openGame(browser, url, {
+      reducedMotion: false,
+      settings: { motion: 'full', sound: false, pace: 'normal', textSize: 'standard' },
+    });
     await page.getByRole('button', { name: 'Play' }).click();
     await page.getByRole('button', { name: 'Start the talks' }).click();
     await page.getByRole('button', { name: 'Open the talks' }).click();

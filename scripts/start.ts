@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   }
   const server = serveDist(dist, port, host);
   server.once('error', (e: NodeJS.ErrnoException) => {
-    console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use: set PORT to another port, e.g. PORT=8081 npm start` : e.message);
+    console.error(
+      e.code === 'EADDRINUSE' ? `Port ${port} is already in use: set PORT to another port, e.g. PORT=8081 npm start` : e.message,
+    );
     process.exit(1);
   });
   server.once('listening', () => {

@@ -18,12 +18,7 @@ export interface SetupChoice {
   seed?: string;
 }
 
-type Route =
-  | { name: 'menu' }
-  | { name: 'setup'; choice?: SetupChoice }
-  | { name: 'table' }
-  | { name: 'outcome' }
-  | { name: 'about' };
+type Route = { name: 'menu' } | { name: 'setup'; choice?: SetupChoice } | { name: 'table' } | { name: 'outcome' } | { name: 'about' };
 
 type ScreenFactory = (app: App, route: Route) => Screen;
 

@@ -22,7 +22,9 @@ export function installDebugHook(app: App): void {
       const replayed = replayRecord(level, parsed.value);
       if (!replayed.ok) return { ok: false, hash: null, error: replayed.error };
       const r = replayed.value;
-      return r.ok ? { ok: true, hash: stateHash(r.state) } : { ok: false, hash: stateHash(r.state), error: `step ${r.divergence?.step}: ${r.divergence?.reason}` };
+      return r.ok
+        ? { ok: true, hash: stateHash(r.state) }
+        : { ok: false, hash: stateHash(r.state), error: `step ${r.divergence?.step}: ${r.divergence?.reason}` };
     },
   };
   (window as unknown as { __bufferZone: DebugHook }).__bufferZone = hook;

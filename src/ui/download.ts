@@ -13,5 +13,10 @@ export function downloadText(filename: string, text: string, type = 'application
 
 /** A file-name-safe version of a seed. */
 export function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'game';
+  return (
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'game'
+  );
 }

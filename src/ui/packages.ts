@@ -1,4 +1,15 @@
-import { TERMS, optionIndex, whyIllegal, type GameState, type GameView, type Level, type Package, type PartyId, type PrivateBrief, type TermId } from '../core';
+import {
+  TERMS,
+  optionIndex,
+  whyIllegal,
+  type GameState,
+  type GameView,
+  type Level,
+  type Package,
+  type PartyId,
+  type PrivateBrief,
+  type TermId,
+} from '../core';
 
 /**
  * Pure helpers for the term editor. Everything private comes from the player's own brief as given by
@@ -63,7 +74,13 @@ export function idealPackage(level: Level, view: GameView, me: PartyId): Package
 }
 
 /** A legal starting package: the one on the table, else the player's ideal, else the status quo. */
-export function startingPackage(level: Level, state: GameState, view: GameView, me: PartyId, kind: 'party.propose' | 'party.counter'): Package {
+export function startingPackage(
+  level: Level,
+  state: GameState,
+  view: GameView,
+  me: PartyId,
+  kind: 'party.propose' | 'party.counter',
+): Package {
   const candidates = [view.table?.terms, idealPackage(level, view, me), level.defaultPackage].filter((p): p is Package => !!p);
   for (const pkg of candidates) {
     if (kind === 'party.counter' && view.table && pkg === view.table.terms) continue;

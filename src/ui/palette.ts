@@ -36,8 +36,7 @@ const SHAPES: Readonly<Record<PartyId, string>> = {
 
 /** The party's emblem: a small filled shape in its colour. Decorative: the name is always next to it. */
 export function emblem(party: PartyId, size = 16): SVGSVGElement {
-  return svg(
-    `<svg viewBox="0 0 16 16" width="${size}" height="${size}" fill="${PARTY_COLOUR[party]}">${SHAPES[party]}</svg>`,
-    { class: 'emblem' },
-  );
+  return svg(`<svg viewBox="0 0 16 16" width="${size}" height="${size}" fill="${PARTY_COLOUR[party]}">${SHAPES[party]}</svg>`, {
+    class: 'emblem',
+  });
 }

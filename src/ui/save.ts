@@ -27,7 +27,8 @@ export function loadSave(): LoadedSave {
   if (!parsed.ok) return { kind: 'corrupt', reason: parsed.error, raw };
   const record = parsed.value;
   const level: Level | undefined = findBuiltinLevel(record.level.id);
-  if (!level) return { kind: 'corrupt', reason: `saved game: it is for a level ("${record.level.id}") this version of the game does not have.`, raw };
+  if (!level)
+    return { kind: 'corrupt', reason: `saved game: it is for a level ("${record.level.id}") this version of the game does not have.`, raw };
   const human = PARTY_IDS.find((p) => record.seats[p]?.kind === 'human');
   if (!human) return { kind: 'corrupt', reason: 'saved game: no seat is played by a person.', raw };
   const table = LocalTable.fromRecord(level, record);

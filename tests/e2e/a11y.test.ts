@@ -83,7 +83,10 @@ describe('accessibility of every screen', () => {
   });
 
   it('the table at 1920×1080 and on a high-density screen', async () => {
-    for (const [w, h, scale, name] of [[1920, 1080, 1, 'table-1920'], [1280, 720, 2, 'table-hidpi']] as const) {
+    for (const [w, h, scale, name] of [
+      [1920, 1080, 1, 'table-1920'],
+      [1280, 720, 2, 'table-hidpi'],
+    ] as const) {
       const { page, context } = await openGame(browser, url, { width: w, height: h, scale });
       await startGame(page, 'Coalition of the Willing', 'screens-1');
       await waitForTurn(page);
@@ -112,7 +115,9 @@ describe('keyboard alone', () => {
     const { page, errors, context } = await openGame(browser, url);
     await tabTo(page, /^Play/);
     // The focus ring is drawn on the focused control or, for the menu's cards, on the card around it.
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('.menu-item') ?? document.activeElement!).outlineStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement!.closest('.menu-item') ?? document.activeElement!).outlineStyle,
+    );
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await tabTo(page, /^Start the talks$/);
@@ -130,7 +135,10 @@ describe('keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term-ceasefire');
     await tabTo(page, /^Put it on the table$/);
     await page.keyboard.press('Enter');
-    await page.getByRole('log').getByText(/^Ukraine proposes/).waitFor();
+    await page
+      .getByRole('log')
+      .getByText(/^Ukraine proposes/)
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -12,7 +12,12 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
-export async function startGame(page: Page, party: 'Ukraine' | 'Russia' | 'United States' | 'Coalition of the Willing', seed: string, level = 'Buffer Zone Talks'): Promise<void> {
+export async function startGame(
+  page: Page,
+  party: 'Ukraine' | 'Russia' | 'United States' | 'Coalition of the Willing',
+  seed: string,
+  level = 'Buffer Zone Talks',
+): Promise<void> {
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('radio', { name: level }).check();
   await page.getByRole('radio', { name: party }).check();
@@ -32,7 +37,9 @@ export async function waitForTurn(page: Page): Promise<boolean> {
 /** The names of the move buttons the rules allow right now (one round trip instead of one per button). */
 async function enabledMoves(page: Page): Promise<Set<string>> {
   const names = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLButtonElement>('section.moves button')].filter((b) => b.getAttribute('aria-disabled') !== 'true').map((b) => b.textContent?.trim() ?? ''),
+    [...document.querySelectorAll<HTMLButtonElement>('section.moves button')]
+      .filter((b) => b.getAttribute('aria-disabled') !== 'true')
+      .map((b) => b.textContent?.trim() ?? ''),
   );
   return new Set(names);
 }
@@ -70,9 +77,25 @@ export async function playToEnd(page: Page, limit = 80): Promise<string[]> {
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }

@@ -42,7 +42,9 @@ describe('playing the main scenario to its end', () => {
       expect(moves.length).toBeGreaterThan(0);
       if (id === 'ukraine') await shot(page, 'table-over');
       await page.getByRole('button', { name: 'Open the debrief' }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Agreement signed|broke down|Deadline reached/);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toMatch(/Agreement signed|broke down|Deadline reached/);
       // Every party's hidden brief is revealed in the debrief.
       for (const [other] of PARTIES) await page.getByText(other, { exact: false }).first().waitFor();
       expect(await page.locator('details.reveal').count()).toBe(4);
@@ -51,7 +53,10 @@ describe('playing the main scenario to its end', () => {
         await waitForStage(page);
         await shot(page, 'outcome');
         await shot(page, 'outcome-full', true);
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download record' }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Download record' }).click(),
+        ]);
         expect(download.suggestedFilename()).toBe(`buffer-zone-buffer-zone-talks-e2e-ukraine.bzrec.json`);
         const text = readFileSync((await download.path())!, 'utf8');
         const record = parseRecordJson(text);
@@ -61,7 +66,9 @@ describe('playing the main scenario to its end', () => {
         const replayed = replayRecord(level, record.value);
         expect(replayed.ok && replayed.value.ok).toBe(true);
         if (!replayed.ok) return;
-        const browserHash = await page.evaluate(() => (window as unknown as { __bufferZone: { stateHash(): string | null } }).__bufferZone.stateHash());
+        const browserHash = await page.evaluate(() =>
+          (window as unknown as { __bufferZone: { stateHash(): string | null } }).__bufferZone.stateHash(),
+        );
         expect(stateHash(replayed.value.state)).toBe(browserHash);
         expect(replayed.value.state.phase).toBe('over');
       }

@@ -18,7 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const hash = (page: Page) => page.evaluate(() => (window as unknown as { __bufferZone: { stateHash(): string | null } }).__bufferZone.stateHash());
+const hash = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __bufferZone: { stateHash(): string | null } }).__bufferZone.stateHash());
 
 it('resumes a game after a reload, at the same state, and plays it to the end', async () => {
   const { page, errors, context } = await openGame(browser, url);
@@ -66,7 +67,10 @@ for (const [what, damage] of [
     await alert.waitFor();
     expect(await page.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     if (what === 'not JSON at all') await shot(page, 'damaged-save');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the damaged save' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the damaged save' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('buffer-zone-damaged-save.txt');
 
     await page.getByRole('button', { name: 'Start a fresh game' }).click();

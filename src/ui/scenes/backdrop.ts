@@ -105,30 +105,32 @@ function paint(ctx: CanvasRenderingContext2D, w: number, h: number, s: number): 
     ctx.stroke();
   }
 
-  // The front line's trace, far right and faint: the subject, without a map's detail.
-  const line = smooth(CONTACT_LINE);
-  ctx.strokeStyle = 'rgba(232, 226, 208, 0.12)';
+  // The subject, far right and faint: the front line's trace with a 40 km strip along its west side.
+  const trace = smooth(CONTACT_LINE).map(([u, v]) => [w * (0.45 + u * 0.55), h * (-0.05 + v * 1.1)] as const);
+  const path = () => {
+    ctx.beginPath();
+    trace.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+  };
+  const strip = w * 0.55 * (40 / 580);
+  ctx.save();
+  ctx.beginPath();
+  ctx.moveTo(-10, -10);
+  trace.forEach(([x, y]) => ctx.lineTo(x, y));
+  ctx.lineTo(-10, h + 10);
+  ctx.closePath();
+  ctx.clip();
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  path();
+  ctx.lineWidth = strip * 2;
+  ctx.strokeStyle = 'rgba(232, 226, 208, 0.06)';
+  ctx.stroke();
+  ctx.restore();
+  ctx.setLineDash([]);
+  ctx.strokeStyle = 'rgba(232, 226, 208, 0.2)';
   ctx.lineWidth = 2 * s;
-  ctx.setLineDash([]);
-  ctx.beginPath();
-  line.forEach(([u, v], i) => {
-    const x = w * (0.45 + u * 0.55);
-    const y = h * (-0.05 + v * 1.1);
-    if (i) ctx.lineTo(x, y);
-    else ctx.moveTo(x, y);
-  });
+  path();
   ctx.stroke();
-  ctx.strokeStyle = 'rgba(232, 226, 208, 0.07)';
-  ctx.setLineDash([6 * s, 6 * s]);
-  ctx.beginPath();
-  line.forEach(([u, v], i) => {
-    const x = w * (0.45 + u * 0.55) - 40 * s;
-    const y = h * (-0.05 + v * 1.1);
-    if (i) ctx.lineTo(x, y);
-    else ctx.moveTo(x, y);
-  });
-  ctx.stroke();
-  ctx.setLineDash([]);
 
   const vignette = ctx.createRadialGradient(w / 2, h / 2, Math.min(w, h) * 0.3, w / 2, h / 2, Math.max(w, h) * 0.75);
   vignette.addColorStop(0, 'rgba(0,0,0,0)');

@@ -9,35 +9,96 @@ export type Pt = readonly [number, number];
 export const KM_PER_UNIT = 580;
 
 export const CONTACT_LINE: readonly Pt[] = [
-  [0.7, 0.0], [0.72, 0.1], [0.69, 0.2], [0.74, 0.3], [0.71, 0.4], [0.66, 0.5], [0.6, 0.58],
-  [0.5, 0.63], [0.4, 0.66], [0.31, 0.7], [0.25, 0.76], [0.2, 0.84], [0.16, 0.93],
+  [0.7, 0.0],
+  [0.72, 0.1],
+  [0.69, 0.2],
+  [0.74, 0.3],
+  [0.71, 0.4],
+  [0.66, 0.5],
+  [0.6, 0.58],
+  [0.5, 0.63],
+  [0.4, 0.66],
+  [0.31, 0.7],
+  [0.25, 0.76],
+  [0.2, 0.84],
+  [0.16, 0.93],
 ];
 
 /** Russia's demand: the line moved west to take in all of Donbas. */
 export const DONBAS_CEDED_LINE: readonly Pt[] = [
-  [0.7, 0.0], [0.72, 0.1], [0.66, 0.17], [0.6, 0.26], [0.57, 0.38], [0.57, 0.48], [0.58, 0.57],
-  [0.5, 0.63], [0.4, 0.66], [0.31, 0.7], [0.25, 0.76], [0.2, 0.84], [0.16, 0.93],
+  [0.7, 0.0],
+  [0.72, 0.1],
+  [0.66, 0.17],
+  [0.6, 0.26],
+  [0.57, 0.38],
+  [0.57, 0.48],
+  [0.58, 0.57],
+  [0.5, 0.63],
+  [0.4, 0.66],
+  [0.31, 0.7],
+  [0.25, 0.76],
+  [0.2, 0.84],
+  [0.16, 0.93],
 ];
 
 /** The lines before 2022: roughly the border and the old line through Donbas. */
 export const PRE_2022_LINE: readonly Pt[] = [
-  [0.86, 0.0], [0.9, 0.1], [0.95, 0.18], [0.89, 0.3], [0.85, 0.42], [0.86, 0.56], [0.9, 0.7], [0.93, 0.86],
+  [0.86, 0.0],
+  [0.9, 0.1],
+  [0.95, 0.18],
+  [0.89, 0.3],
+  [0.85, 0.42],
+  [0.86, 0.56],
+  [0.9, 0.7],
+  [0.93, 0.86],
 ];
 
 export const COAST: readonly Pt[] = [
-  [0.0, 0.95], [0.1, 0.93], [0.16, 0.93], [0.24, 0.95], [0.36, 0.93], [0.48, 0.9], [0.58, 0.88], [0.68, 0.86], [0.78, 0.87], [0.9, 0.85], [1.0, 0.83],
+  [0.0, 0.95],
+  [0.1, 0.93],
+  [0.16, 0.93],
+  [0.24, 0.95],
+  [0.36, 0.93],
+  [0.48, 0.9],
+  [0.58, 0.88],
+  [0.68, 0.86],
+  [0.78, 0.87],
+  [0.9, 0.85],
+  [1.0, 0.83],
 ];
 
 export const RIVER: readonly Pt[] = [
-  [0.22, 0.0], [0.26, 0.18], [0.31, 0.34], [0.35, 0.47], [0.33, 0.58], [0.28, 0.68], [0.23, 0.77], [0.19, 0.86], [0.16, 0.93],
+  [0.22, 0.0],
+  [0.26, 0.18],
+  [0.31, 0.34],
+  [0.35, 0.47],
+  [0.33, 0.58],
+  [0.28, 0.68],
+  [0.23, 0.77],
+  [0.19, 0.86],
+  [0.16, 0.93],
 ];
 
 export const BORDER: readonly Pt[] = [
-  [0.8, 0.0], [0.88, 0.1], [0.96, 0.16], [1.0, 0.2],
+  [0.8, 0.0],
+  [0.88, 0.1],
+  [0.96, 0.16],
+  [1.0, 0.2],
 ];
 
 export const DONBAS: readonly Pt[] = [
-  [0.63, 0.19], [0.74, 0.13], [0.86, 0.12], [0.98, 0.2], [1.0, 0.5], [0.93, 0.7], [0.82, 0.8], [0.7, 0.76], [0.62, 0.7], [0.59, 0.58], [0.57, 0.45], [0.58, 0.32],
+  [0.63, 0.19],
+  [0.74, 0.13],
+  [0.86, 0.12],
+  [0.98, 0.2],
+  [1.0, 0.5],
+  [0.93, 0.7],
+  [0.82, 0.8],
+  [0.7, 0.76],
+  [0.62, 0.7],
+  [0.59, 0.58],
+  [0.57, 0.45],
+  [0.58, 0.32],
 ];
 
 export interface City {
@@ -71,7 +132,8 @@ export function smooth(points: readonly Pt[], steps = 10): Pt[] {
       const t = s / steps;
       const t2 = t * t;
       const t3 = t2 * t;
-      const f = (a: number, b: number, c: number, d: number) => 0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3);
+      const f = (a: number, b: number, c: number, d: number) =>
+        0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3);
       out.push([f(p0[0], p1[0], p2[0], p3[0]), f(p0[1], p1[1], p2[1], p3[1])]);
     }
   }
@@ -115,7 +177,8 @@ export function offset(points: readonly Pt[], normals: readonly Pt[], distance: 
 /** Points spaced evenly along a polyline (for peacekeeper markers and sparks). */
 export function along(points: readonly Pt[], count: number, from = 0.06, to = 0.94): Pt[] {
   const lengths = [0];
-  for (let i = 1; i < points.length; i++) lengths.push(lengths[i - 1] + Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]));
+  for (let i = 1; i < points.length; i++)
+    lengths.push(lengths[i - 1] + Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]));
   const total = lengths[lengths.length - 1];
   const out: Pt[] = [];
   for (let k = 0; k < count; k++) {

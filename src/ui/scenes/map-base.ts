@@ -105,7 +105,14 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, box: Box, s: number):
     ctx.arc(x, y, 2.6 * s, 0, Math.PI * 2);
     ctx.fill();
     if (c.side === 'above') label(c.name, [c.at[0], c.at[1] - (11 * s) / box.h], 11, 'rgba(205, 215, 230, 0.85)', 'center');
-    else label(c.name, [c.at[0] + ((c.side === 'left' ? -7 : 7) * s) / box.w, c.at[1]], 11, 'rgba(205, 215, 230, 0.85)', c.side === 'left' ? 'right' : 'left');
+    else
+      label(
+        c.name,
+        [c.at[0] + ((c.side === 'left' ? -7 : 7) * s) / box.w, c.at[1]],
+        11,
+        'rgba(205, 215, 230, 0.85)',
+        c.side === 'left' ? 'right' : 'left',
+      );
   }
 
   // A scale bar, because the zone is drawn to scale.

@@ -48,7 +48,13 @@ export function drawZone(ctx: CanvasRenderingContext2D, box: Box, s: number, spe
   ctx.roundRect(box.x, box.y, box.w, box.h, 10 * s);
   ctx.clip();
   const coast = spec.coast;
-  trace(ctx, [[box.x - 50 * s, box.y - 50 * s], [box.x + box.w + 50 * s, box.y - 50 * s], [box.x + box.w + 50 * s, coast[coast.length - 1][1]], ...coast.slice().reverse(), [box.x - 50 * s, coast[0][1]]]);
+  trace(ctx, [
+    [box.x - 50 * s, box.y - 50 * s],
+    [box.x + box.w + 50 * s, box.y - 50 * s],
+    [box.x + box.w + 50 * s, coast[coast.length - 1][1]],
+    ...coast.slice().reverse(),
+    [box.x - 50 * s, coast[0][1]],
+  ]);
   ctx.closePath();
   ctx.clip();
 
@@ -57,7 +63,13 @@ export function drawZone(ctx: CanvasRenderingContext2D, box: Box, s: number, spe
     if (!spec.both) {
       // Keep only the Ukrainian (west) side of the line.
       const [first, last] = [spec.line[0], spec.line[spec.line.length - 1]];
-      trace(ctx, [[box.x - 50 * s, first[1] - 50 * s], [first[0], first[1] - 50 * s], ...spec.line, [last[0], last[1] + 50 * s], [box.x - 50 * s, last[1] + 50 * s]]);
+      trace(ctx, [
+        [box.x - 50 * s, first[1] - 50 * s],
+        [first[0], first[1] - 50 * s],
+        ...spec.line,
+        [last[0], last[1] + 50 * s],
+        [box.x - 50 * s, last[1] + 50 * s],
+      ]);
       ctx.closePath();
       ctx.clip();
     }

@@ -3,7 +3,19 @@ import { optionIndex } from '../../core';
 import { reducedMotion } from '../settings';
 import { stage, type MapModel } from '../stage';
 import { COLOURS, deviceScale, tensionColour } from './display';
-import { CITIES, COAST, CONTACT_LINE, KM_PER_UNIT, along, calmNormals, lineForTerritory, offset, smooth, westNormals, type Pt } from './geometry';
+import {
+  CITIES,
+  COAST,
+  CONTACT_LINE,
+  KM_PER_UNIT,
+  along,
+  calmNormals,
+  lineForTerritory,
+  offset,
+  smooth,
+  westNormals,
+  type Pt,
+} from './geometry';
 import { drawMapBase, toPx, type Box } from './map-base';
 import { drawZone, type ZoneSpec } from './map-zone';
 
@@ -257,7 +269,12 @@ function dashed(g: Phaser.GameObjects.Graphics, pts: readonly Pt[], dash: number
 }
 
 function diamond(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, mandate: string, s: number): void {
-  const pts = [new Phaser.Math.Vector2(x, y - r), new Phaser.Math.Vector2(x + r, y), new Phaser.Math.Vector2(x, y + r), new Phaser.Math.Vector2(x - r, y)];
+  const pts = [
+    new Phaser.Math.Vector2(x, y - r),
+    new Phaser.Math.Vector2(x + r, y),
+    new Phaser.Math.Vector2(x, y + r),
+    new Phaser.Math.Vector2(x - r, y),
+  ];
   g.fillStyle(0x0b1220, 0.85);
   g.fillPoints(pts, true);
   if (mandate === 'enforce') {

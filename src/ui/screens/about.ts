@@ -16,46 +16,97 @@ export function aboutScreen(app: App): Screen {
     }
   }
 
-  const el = h('main', { class: 'screen about-screen', 'aria-labelledby': 'about-h1' },
-    h('header', { class: 'screen-head' },
+  const el = h(
+    'main',
+    { class: 'screen about-screen', 'aria-labelledby': 'about-h1' },
+    h(
+      'header',
+      { class: 'screen-head' },
       h('p', { class: 'eyebrow' }, 'Buffer Zone'),
       h('h1', { id: 'about-h1' }, 'About and sources'),
       button('Back to the menu', () => app.go({ name: 'menu' }), { class: 'quiet' }),
     ),
-    h('div', { class: 'about-grid' },
-      h('section', { class: 'panel', 'aria-labelledby': 'what-h' },
+    h(
+      'div',
+      { class: 'about-grid' },
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'what-h' },
         h('h2', { id: 'what-h', class: 'panel-title' }, 'What the game models'),
-        h('p', null, 'Four parties negotiate a post-war settlement for Ukraine. Each has a public position and a private brief: weighted interests over the terms of a deal, a walk-away value (what it expects without a deal) and red lines. A package is signed when all four accept it.'),
+        h(
+          'p',
+          null,
+          'Four parties negotiate a post-war settlement for Ukraine. Each has a public position and a private brief: weighted interests over the terms of a deal, a walk-away value (what it expects without a deal) and red lines. A package is signed when all four accept it.',
+        ),
         h('ul', { class: 'party-keys' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), ` ${PARTY_NAMES[p]}`))),
         h('h3', null, 'Moves'),
-        h('p', null, 'On your turn you can propose a package or counter the one on the table, accept or reject it, make a public statement, pass or walk out. Each party also has its own moves: Ukraine can demand defined guarantees, the United States can offer air support (never ground troops), the Coalition can pledge peacekeepers, and Russia can escalate or stall.'),
+        h(
+          'p',
+          null,
+          'On your turn you can propose a package or counter the one on the table, accept or reject it, make a public statement, pass or walk out. Each party also has its own moves: Ukraine can demand defined guarantees, the United States can offer air support (never ground troops), the Coalition can pledge peacekeepers, and Russia can escalate or stall.',
+        ),
         h('h3', null, 'Events and seeds'),
-        h('p', null, 'Between rounds a seeded event arrives — a strike, stalling, a shift in Washington. How likely each is depends on tension and trust. The same seed always produces the same events, so a game can be replayed exactly and discussed.'),
+        h(
+          'p',
+          null,
+          'Between rounds a seeded event arrives — a strike, stalling, a shift in Washington. How likely each is depends on tension and trust. The same seed always produces the same events, so a game can be replayed exactly and discussed.',
+        ),
         h('h3', null, 'Scores'),
-        h('p', null, 'Each party is scored by the value of the outcome to it minus its walk-away value. A signed deal also gets a durability estimate: is the ceasefire real, is the zone policed by enough troops with a mandate to enforce it, and is there a backstop?'),
+        h(
+          'p',
+          null,
+          'Each party is scored by the value of the outcome to it minus its walk-away value. A signed deal also gets a durability estimate: is the ceasefire real, is the zone policed by enough troops with a mandate to enforce it, and is there a backstop?',
+        ),
       ),
-      h('section', { class: 'panel', 'aria-labelledby': 'levels-h' },
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'levels-h' },
         h('h2', { id: 'levels-h', class: 'panel-title' }, 'Scenarios'),
-        ...levels.map((l) => h('article', { class: 'level-card' },
-          h('h3', null, l.title),
-          h('p', { class: 'card-meta' }, `${l.kind === 'tutorial' ? 'Tutorial' : 'Scenario'} · ${l.rounds} rounds · ${l.activeTerms.length} terms · ${l.events.length} possible events`),
-          h('p', null, l.summary),
-        )),
+        ...levels.map((l) =>
+          h(
+            'article',
+            { class: 'level-card' },
+            h('h3', null, l.title),
+            h(
+              'p',
+              { class: 'card-meta' },
+              `${l.kind === 'tutorial' ? 'Tutorial' : 'Scenario'} · ${l.rounds} rounds · ${l.activeTerms.length} terms · ${l.events.length} possible events`,
+            ),
+            h('p', null, l.summary),
+          ),
+        ),
       ),
     ),
-    h('section', { class: 'sources', 'aria-labelledby': 'sources-h' },
+    h(
+      'section',
+      { class: 'sources', 'aria-labelledby': 'sources-h' },
       h('h2', { id: 'sources-h' }, 'Source cards'),
-      h('p', { class: 'hint' }, 'Every number in a scenario cites one of these reports. Positions are presented as reported; they are not the game’s judgement.'),
-      h('ul', { class: 'source-grid' }, ...[...sources.values()].map(({ source, levels: used }) =>
-        h('li', { class: 'source-card' },
-          h('h3', null, source.title),
-          h('p', { class: 'publisher' }, source.publisher),
-          h('blockquote', null, source.quote),
-          source.url ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, 'Read the report') : null,
-          used.length < levels.length ? h('p', { class: 'card-meta' }, `Used in: ${used.join(', ')}`) : null,
-        ))),
+      h(
+        'p',
+        { class: 'hint' },
+        'Every number in a scenario cites one of these reports. Positions are presented as reported; they are not the game’s judgement.',
+      ),
+      h(
+        'ul',
+        { class: 'source-grid' },
+        ...[...sources.values()].map(({ source, levels: used }) =>
+          h(
+            'li',
+            { class: 'source-card' },
+            h('h3', null, source.title),
+            h('p', { class: 'publisher' }, source.publisher),
+            h('blockquote', null, source.quote),
+            source.url ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, 'Read the report') : null,
+            used.length < levels.length ? h('p', { class: 'card-meta' }, `Used in: ${used.join(', ')}`) : null,
+          ),
+        ),
+      ),
     ),
-    h('footer', { class: 'about-foot' }, h('p', null, 'All art and sound are generated by the game itself. Free software under the MIT licence.')),
+    h(
+      'footer',
+      { class: 'about-foot' },
+      h('p', null, 'All art and sound are generated by the game itself. Free software under the MIT licence.'),
+    ),
   );
   return { el, title: 'About and sources' };
 }

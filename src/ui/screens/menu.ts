@@ -19,7 +19,9 @@ export function menuScreen(app: App): Screen {
   // The button's name is its label; the line under it describes it. The whole card is clickable.
   const item = (label: string, detail: string, onClick: () => void, primary = false) => {
     const detailId = uniqueId('menu-detail');
-    return h('li', { class: `menu-item${primary ? ' primary' : ''}` },
+    return h(
+      'li',
+      { class: `menu-item${primary ? ' primary' : ''}` },
       h('button', { type: 'button', class: 'menu-button', 'aria-describedby': detailId, onclick: onClick }, label),
       h('p', { class: 'menu-detail', id: detailId }, detail),
     );
@@ -29,41 +31,99 @@ export function menuScreen(app: App): Screen {
   const live = current && !current.isOver() ? current : null;
   if (live) {
     const v = live.view();
-    items.push(item('Resume', `${v.levelTitle} · round ${v.round} of ${v.rounds} · as ${PARTY_NAMES[live.human]}`, () => app.play(live), true));
+    items.push(
+      item('Resume', `${v.levelTitle} · round ${v.round} of ${v.rounds} · as ${PARTY_NAMES[live.human]}`, () => app.play(live), true),
+    );
   } else if (save?.kind === 'ok') {
     const session = new GameSession(save.table, save.human);
     const v = session.view();
     const over = session.isOver();
-    items.push(item(over ? 'Last debrief' : 'Resume', over ? `${v.levelTitle} · as ${PARTY_NAMES[save.human]} · seed ${v.seed}` : `${v.levelTitle} · round ${v.round} of ${v.rounds} · as ${PARTY_NAMES[save.human]}`, () => app.play(session), true));
+    items.push(
+      item(
+        over ? 'Last debrief' : 'Resume',
+        over
+          ? `${v.levelTitle} · as ${PARTY_NAMES[save.human]} · seed ${v.seed}`
+          : `${v.levelTitle} · round ${v.round} of ${v.rounds} · as ${PARTY_NAMES[save.human]}`,
+        () => app.play(session),
+        true,
+      ),
+    );
   }
   items.push(item('Play', 'Choose a scenario, your party and the difficulty', () => app.go({ name: 'setup' }), items.length === 0));
   items.push(item('Tutorial', 'Learn the moves in a short guided game, as Ukraine', () => startTutorial(app)));
   items.push(item('About and sources', 'The scenarios, and the reporting every figure comes from', () => app.go({ name: 'about' })));
   items.push(item('Settings', 'Motion, pace, sound and text size', () => openSettingsDialog()));
 
-  const problem = save?.kind === 'corrupt'
-    ? h('div', { class: 'notice error', role: 'alert' },
-        h('h2', null, 'Your saved game could not be restored'),
-        h('p', null, 'The save in this browser is damaged or was made by a different version of a level, so it cannot be replayed safely. Nothing else is affected.'),
-        h('p', { class: 'detail' }, save.reason),
-        h('div', { class: 'move-row' },
-          h('button', { type: 'button', class: 'primary', onclick: () => { clearSave(); app.go({ name: 'setup' }); } }, 'Start a fresh game'),
-          h('button', { type: 'button', onclick: () => downloadText('buffer-zone-damaged-save.txt', save.raw, 'text/plain') }, 'Download the damaged save'),
-          h('button', { type: 'button', class: 'quiet', onclick: () => { clearSave(); app.go({ name: 'menu' }); } }, 'Discard it'),
-        ),
-      )
-    : null;
+  const problem =
+    save?.kind === 'corrupt'
+      ? h(
+          'div',
+          { class: 'notice error', role: 'alert' },
+          h('h2', null, 'Your saved game could not be restored'),
+          h(
+            'p',
+            null,
+            'The save in this browser is damaged or was made by a different version of a level, so it cannot be replayed safely. Nothing else is affected.',
+          ),
+          h('p', { class: 'detail' }, save.reason),
+          h(
+            'div',
+            { class: 'move-row' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                onclick: () => {
+                  clearSave();
+                  app.go({ name: 'setup' });
+                },
+              },
+              'Start a fresh game',
+            ),
+            h(
+              'button',
+              { type: 'button', onclick: () => downloadText('buffer-zone-damaged-save.txt', save.raw, 'text/plain') },
+              'Download the damaged save',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'quiet',
+                onclick: () => {
+                  clearSave();
+                  app.go({ name: 'menu' });
+                },
+              },
+              'Discard it',
+            ),
+          ),
+        )
+      : null;
 
-  const el = h('main', { class: 'screen menu-screen', 'aria-labelledby': 'menu-h1' },
-    h('div', { class: 'menu-card' },
+  const el = h(
+    'main',
+    { class: 'screen menu-screen', 'aria-labelledby': 'menu-h1' },
+    h(
+      'div',
+      { class: 'menu-card' },
       h('p', { class: 'eyebrow' }, 'A negotiation game'),
       h('h1', { id: 'menu-h1', class: 'wordmark' }, 'Buffer Zone'),
-      h('p', { class: 'lede' }, 'Ukraine, Russia, the United States and the European Coalition of the Willing negotiate a post-war settlement round by round: a buffer zone of up to 40 km, US air support, European peacekeepers, guarantees, territory and neutrality. Seeded events push the talks around.'),
+      h(
+        'p',
+        { class: 'lede' },
+        'Ukraine, Russia, the United States and the European Coalition of the Willing negotiate a post-war settlement round by round: a buffer zone of up to 40 km, US air support, European peacekeepers, guarantees, territory and neutrality. Seeded events push the talks around.',
+      ),
       h('ul', { class: 'menu-seats', 'aria-label': 'The parties' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), PARTY_NAMES[p]))),
       problem,
       h('nav', { 'aria-label': 'Main menu' }, h('ul', { class: 'menu-list' }, ...items)),
     ),
-    h('p', { class: 'menu-foot' }, 'Every figure in the game is taken from reported sources. The same seed always gives the same events, so a game can be replayed and discussed.'),
+    h(
+      'p',
+      { class: 'menu-foot' },
+      'Every figure in the game is taken from reported sources. The same seed always gives the same events, so a game can be replayed and discussed.',
+    ),
   );
   return { el, title: 'Main menu' };
 }

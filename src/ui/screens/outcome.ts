@@ -10,7 +10,11 @@ import { mapSlot } from '../widgets/board';
 import { briefDetails } from '../widgets/brief';
 import { termSheet } from '../widgets/term-sheet';
 
-const TITLES = { agreement: 'Agreement signed', breakdown: 'The talks broke down', deadline: 'Deadline reached without agreement' } as const;
+const TITLES = {
+  agreement: 'Agreement signed',
+  breakdown: 'The talks broke down',
+  deadline: 'Deadline reached without agreement',
+} as const;
 
 /**
  * The first debrief: what was agreed (or why there is no deal), how durable a deal looks and why,
@@ -26,40 +30,90 @@ export function outcomeScreen(app: App): Screen {
   const filename = `buffer-zone-${safeName(level.id)}-${safeName(view.seed)}.bzrec.json`;
   const history = roundHistory(level, record);
 
-  const actions = h('div', { class: 'debrief-actions' },
+  const actions = h(
+    'div',
+    { class: 'debrief-actions' },
     button('Download record', () => downloadText(filename, serializeRecord(session.table.record())), { class: 'primary' }),
-    button('Play again with this seed', () => app.go({ name: 'setup', choice: { levelId: level.kind === 'scenario' ? level.id : undefined, party: me, seed: view.seed, difficulty: session.table.seats[PARTY_IDS.find((p) => p !== me)!].difficulty } })),
+    button('Play again with this seed', () =>
+      app.go({
+        name: 'setup',
+        choice: {
+          levelId: level.kind === 'scenario' ? level.id : undefined,
+          party: me,
+          seed: view.seed,
+          difficulty: session.table.seats[PARTY_IDS.find((p) => p !== me)!].difficulty,
+        },
+      }),
+    ),
     button('Main menu', () => app.go({ name: 'menu' }), { class: 'quiet' }),
   );
 
-  const el = h('main', { class: 'screen outcome-screen', 'aria-labelledby': 'outcome-h1' },
-    h('header', { class: `verdict verdict-${o.kind}` },
+  const el = h(
+    'main',
+    { class: 'screen outcome-screen', 'aria-labelledby': 'outcome-h1' },
+    h(
+      'header',
+      { class: `verdict verdict-${o.kind}` },
       h('p', { class: 'eyebrow' }, `Debrief · ${level.title} · you played ${PARTY_NAMES[me]}`),
       h('h1', { id: 'outcome-h1' }, TITLES[o.kind]),
       h('p', { class: 'lede' }, o.reason),
-      h('p', { class: 'meta' }, `Round ${o.round} of ${view.rounds} · seed `, h('code', null, view.seed), ` · ${record.steps.length} moves recorded`),
+      h(
+        'p',
+        { class: 'meta' },
+        `Round ${o.round} of ${view.rounds} · seed `,
+        h('code', null, view.seed),
+        ` · ${record.steps.length} moves recorded`,
+      ),
       actions,
     ),
-    h('div', { class: 'debrief-grid' },
-      h('div', { class: 'debrief-col' },
-        h('section', { class: 'panel', 'aria-labelledby': 'agreed-h' },
+    h(
+      'div',
+      { class: 'debrief-grid' },
+      h(
+        'div',
+        { class: 'debrief-col' },
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'agreed-h' },
           h('h2', { id: 'agreed-h', class: 'panel-title' }, o.package ? 'What was agreed' : 'No agreement'),
-          o.package ? null : h('p', { class: 'hint' }, view.table ? 'The last package on the table is shown below; it was not signed by all four parties.' : 'No package was on the table at the end.'),
+          o.package
+            ? null
+            : h(
+                'p',
+                { class: 'hint' },
+                view.table
+                  ? 'The last package on the table is shown below; it was not signed by all four parties.'
+                  : 'No package was on the table at the end.',
+              ),
           mapSlot(view, level, true),
         ),
-        o.package ? termSheet(view, level, me, { title: 'Terms signed', pkg: o.package }) : view.table ? termSheet(view, level, me, { title: 'Last package on the table', pkg: view.table.terms }) : null,
+        o.package
+          ? termSheet(view, level, me, { title: 'Terms signed', pkg: o.package })
+          : view.table
+            ? termSheet(view, level, me, { title: 'Last package on the table', pkg: view.table.terms })
+            : null,
       ),
-      h('div', { class: 'debrief-col' },
+      h(
+        'div',
+        { class: 'debrief-col' },
         o.durability !== null ? durabilityPanel(o.durability, o.durabilityFactors) : null,
         scoresPanel(view, me),
         historyPanel(history, view.rounds),
       ),
     ),
-    h('section', { class: 'panel revealed', 'aria-labelledby': 'revealed-h' },
+    h(
+      'section',
+      { class: 'panel revealed', 'aria-labelledby': 'revealed-h' },
       h('h2', { id: 'revealed-h', class: 'panel-title' }, 'The hidden briefs, revealed'),
-      h('p', { class: 'hint' }, 'During the talks each party saw only its own brief. Compare what each said in public with what it needed in private.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'During the talks each party saw only its own brief. Compare what each said in public with what it needed in private.',
+      ),
       ...(view.revealed ?? []).map((b) =>
-        h('details', { class: `reveal party-${b.party}`, open: b.party === me },
+        h(
+          'details',
+          { class: `reveal party-${b.party}`, open: b.party === me },
           h('summary', null, emblem(b.party), ` ${PARTY_NAMES[b.party]}${b.party === me ? ' (you)' : ''}`),
           briefDetails(b, level),
         ),
@@ -70,22 +124,50 @@ export function outcomeScreen(app: App): Screen {
   // The map draws the signed package (or the last one on the table) once the screen is in place.
   queueMicrotask(() => {
     const slot = el.querySelector<HTMLElement>('[data-map-slot]');
-    if (slot) showMap(slot, { pkg: o.package ?? view.table?.terms ?? null, activeTerms: level.activeTerms, tension: view.meters.tension, agreed: o.package !== null });
+    if (slot)
+      showMap(slot, {
+        pkg: o.package ?? view.table?.terms ?? null,
+        activeTerms: level.activeTerms,
+        tension: view.meters.tension,
+        agreed: o.package !== null,
+      });
   });
   return { el, title: `Debrief: ${TITLES[o.kind]}` };
 }
 
 function durabilityPanel(value: number, factors: string[]): HTMLElement {
   const word = value >= 70 ? 'likely to hold' : value >= 45 ? 'fragile' : 'unlikely to hold';
-  return h('section', { class: 'panel durability', 'aria-labelledby': 'dur-h' },
+  return h(
+    'section',
+    { class: 'panel durability', 'aria-labelledby': 'dur-h' },
     h('h2', { id: 'dur-h', class: 'panel-title' }, 'Will it hold?'),
-    h('p', { class: 'big-number' }, h('strong', null, String(value)), h('span', null, ' / 100'), h('span', { class: 'word' }, ` · ${word}`)),
-    h('div', { class: 'value-track', role: 'meter', 'aria-label': 'Durability estimate', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': value },
-      h('span', { class: 'value-fill', style: `width:${value}%` })),
-    h('ul', { class: 'factors' }, ...factors.map((f) => {
-      const plus = f.startsWith('+');
-      return h('li', { class: plus ? 'plus' : 'minus' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'), ` ${f}`);
-    })),
+    h(
+      'p',
+      { class: 'big-number' },
+      h('strong', null, String(value)),
+      h('span', null, ' / 100'),
+      h('span', { class: 'word' }, ` · ${word}`),
+    ),
+    h(
+      'div',
+      {
+        class: 'value-track',
+        role: 'meter',
+        'aria-label': 'Durability estimate',
+        'aria-valuemin': 0,
+        'aria-valuemax': 100,
+        'aria-valuenow': value,
+      },
+      h('span', { class: 'value-fill', style: `width:${value}%` }),
+    ),
+    h(
+      'ul',
+      { class: 'factors' },
+      ...factors.map((f) => {
+        const plus = f.startsWith('+');
+        return h('li', { class: plus ? 'plus' : 'minus' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'), ` ${f}`);
+      }),
+    ),
   );
 }
 
@@ -93,23 +175,56 @@ function scoresPanel(view: GameView, me: PartyId): HTMLElement {
   const o = view.outcome!;
   const walk = (p: PartyId) => view.revealed?.find((b) => b.party === p)?.walkAway ?? 0;
   const max = Math.max(10, ...PARTY_IDS.map((p) => Math.abs(o.scores[p])));
-  return h('section', { class: 'panel scores', 'aria-labelledby': 'scores-h' },
+  return h(
+    'section',
+    { class: 'panel scores', 'aria-labelledby': 'scores-h' },
     h('h2', { id: 'scores-h', class: 'panel-title' }, 'Scores against each walk-away value'),
-    h('table', { class: 'score-table' },
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Party'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Walk-away'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Chart')))),
-      h('tbody', null, ...PARTY_IDS.map((p) => {
-        const s = o.scores[p];
-        const width = (50 * Math.abs(s)) / max;
-        return h('tr', { class: p === me ? 'is-you' : '' },
-          h('th', { scope: 'row' }, emblem(p, 12), ` ${PARTY_NAMES[p]}${p === me ? ' (you)' : ''}`),
-          h('td', null, String(o.values[p])),
-          h('td', null, String(walk(p))),
-          h('td', { class: s >= 0 ? 'good' : 'bad' }, signed(s)),
-          h('td', { class: 'diverge', 'aria-hidden': 'true' }, h('span', { class: `bar ${s >= 0 ? 'pos' : 'neg'}`, style: s >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%` })),
-        );
-      })),
+    h(
+      'table',
+      { class: 'score-table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Party'),
+          h('th', { scope: 'col' }, 'Value'),
+          h('th', { scope: 'col' }, 'Walk-away'),
+          h('th', { scope: 'col' }, 'Score'),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Chart')),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...PARTY_IDS.map((p) => {
+          const s = o.scores[p];
+          const width = (50 * Math.abs(s)) / max;
+          return h(
+            'tr',
+            { class: p === me ? 'is-you' : '' },
+            h('th', { scope: 'row' }, emblem(p, 12), ` ${PARTY_NAMES[p]}${p === me ? ' (you)' : ''}`),
+            h('td', null, String(o.values[p])),
+            h('td', null, String(walk(p))),
+            h('td', { class: s >= 0 ? 'good' : 'bad' }, signed(s)),
+            h(
+              'td',
+              { class: 'diverge', 'aria-hidden': 'true' },
+              h('span', {
+                class: `bar ${s >= 0 ? 'pos' : 'neg'}`,
+                style: s >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%`,
+              }),
+            ),
+          );
+        }),
+      ),
     ),
-    h('p', { class: 'hint' }, 'Value is what the outcome is worth to a party (0–100); the score is that value minus the walk-away value it started with. Above zero, it did better than without talks.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Value is what the outcome is worth to a party (0–100); the score is that value minus the walk-away value it started with. Above zero, it did better than without talks.',
+    ),
   );
 }
 
@@ -121,10 +236,18 @@ function historyPanel(points: RoundPoint[], rounds: number): HTMLElement {
   const line = points.map((p) => `${x(p.round).toFixed(1)},${y(p.tension).toFixed(1)}`).join(' ');
   const last = points[points.length - 1];
   const summary = `Tension by round: ${points.map((p) => `${p.round === 0 ? 'start' : `round ${p.round}`} ${p.tension}`).join(', ')}.`;
-  return h('section', { class: 'panel history', 'aria-labelledby': 'hist-h' },
+  return h(
+    'section',
+    { class: 'panel history', 'aria-labelledby': 'hist-h' },
     h('h2', { id: 'hist-h', class: 'panel-title' }, 'The talks in numbers'),
-    svg(`<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="grid"/><polyline points="${line}" class="tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="dot"/>`).join('')}</svg>`, { class: 'chart', label: summary }),
-    h('p', { class: 'hint' }, `Tension from ${points[0].tension} at the start to ${last.tension} at the end. ${fmtInt(last.casualties)} people were reported killed while the talks went on.`),
+    svg(
+      `<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="grid"/><polyline points="${line}" class="tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="dot"/>`).join('')}</svg>`,
+      { class: 'chart', label: summary },
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      `Tension from ${points[0].tension} at the start to ${last.tension} at the end. ${fmtInt(last.casualties)} people were reported killed while the talks went on.`,
+    ),
   );
 }
-

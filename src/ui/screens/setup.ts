@@ -16,47 +16,96 @@ const DIFFICULTY_TEXT: Record<Difficulty, string> = {
 /** New game: scenario, party, difficulty and the seed (random, editable, shareable). */
 export function setupScreen(app: App, route: Route): Screen {
   const choice = route.name === 'setup' ? (route.choice ?? {}) : {};
-  const scenarios = builtinLevels().filter((l) => l.level.kind === 'scenario').map((l) => l.level);
+  const scenarios = builtinLevels()
+    .filter((l) => l.level.kind === 'scenario')
+    .map((l) => l.level);
   const levelId = scenarios.some((l) => l.id === choice.levelId) ? choice.levelId! : MAIN_LEVEL_ID;
   const party: PartyId = choice.party && isPartyId(choice.party) ? choice.party : 'ukraine';
   const difficulty: Difficulty = choice.difficulty && DIFFICULTIES.includes(choice.difficulty) ? choice.difficulty : 'normal';
 
-  const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', maxlength: 64, autocomplete: 'off', spellcheck: 'false', value: cleanSeed(choice.seed ?? '') || randomSeed(), 'aria-describedby': 'seed-hint' });
+  const seedInput = h('input', {
+    id: 'seed',
+    name: 'seed',
+    type: 'text',
+    maxlength: 64,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    value: cleanSeed(choice.seed ?? '') || randomSeed(),
+    'aria-describedby': 'seed-hint',
+  });
   const error = h('p', { class: 'form-error', role: 'alert' });
 
   // The radio's name is the card title; the rest of the card is its description.
   const radioCard = (name: string, value: string, checked: boolean, title: Node | string, body: string, extra?: Node | string) => {
     const titleId = uniqueId(`${name}-title`);
     const textId = uniqueId(`${name}-text`);
-    return h('label', { class: 'card-choice' },
+    return h(
+      'label',
+      { class: 'card-choice' },
       h('input', { type: 'radio', name, value, checked, 'aria-labelledby': titleId, 'aria-describedby': textId }),
-      h('span', { class: 'card-body' },
+      h(
+        'span',
+        { class: 'card-body' },
         h('span', { class: 'card-title', id: titleId }, title),
         h('span', { class: 'card-text', id: textId }, body, extra ? h('span', { class: 'card-meta block' }, extra) : null),
       ),
     );
   };
 
-  const form = h('form', { class: 'setup-form', novalidate: true },
-    h('fieldset', { class: 'setup-levels' },
+  const form = h(
+    'form',
+    { class: 'setup-form', novalidate: true },
+    h(
+      'fieldset',
+      { class: 'setup-levels' },
       h('legend', null, 'Scenario'),
-      ...scenarios.map((l) => radioCard('level', l.id, l.id === levelId, l.title, l.summary, `${l.rounds} rounds · ${l.activeTerms.length} terms`)),
+      ...scenarios.map((l) =>
+        radioCard('level', l.id, l.id === levelId, l.title, l.summary, `${l.rounds} rounds · ${l.activeTerms.length} terms`),
+      ),
     ),
-    h('fieldset', { class: 'setup-parties' },
+    h(
+      'fieldset',
+      { class: 'setup-parties' },
       h('legend', null, 'Your party'),
-      ...PARTY_IDS.map((p) => radioCard('party', p, p === party, h('span', { class: 'with-emblem' }, emblem(p), PARTY_NAMES[p]), firstSentence(scenarios[0].parties[p].publicPosition))),
+      ...PARTY_IDS.map((p) =>
+        radioCard(
+          'party',
+          p,
+          p === party,
+          h('span', { class: 'with-emblem' }, emblem(p), PARTY_NAMES[p]),
+          firstSentence(scenarios[0].parties[p].publicPosition),
+        ),
+      ),
     ),
-    h('fieldset', { class: 'setup-difficulty' },
+    h(
+      'fieldset',
+      { class: 'setup-difficulty' },
       h('legend', null, 'Computer parties'),
       ...DIFFICULTIES.map((d) => radioCard('difficulty', d, d === difficulty, d[0].toUpperCase() + d.slice(1), DIFFICULTY_TEXT[d])),
     ),
-    h('div', { class: 'setup-seed' },
+    h(
+      'div',
+      { class: 'setup-seed' },
       h('label', { for: 'seed', class: 'field-label' }, 'Seed'),
-      h('div', { class: 'seed-row' }, seedInput, button('New seed', () => { seedInput.value = randomSeed(); seedInput.focus(); })),
-      h('p', { id: 'seed-hint', class: 'hint' }, 'The same scenario, party, difficulty and seed always give the same game. Share the seed to compare.'),
+      h(
+        'div',
+        { class: 'seed-row' },
+        seedInput,
+        button('New seed', () => {
+          seedInput.value = randomSeed();
+          seedInput.focus();
+        }),
+      ),
+      h(
+        'p',
+        { id: 'seed-hint', class: 'hint' },
+        'The same scenario, party, difficulty and seed always give the same game. Share the seed to compare.',
+      ),
     ),
     error,
-    h('div', { class: 'setup-actions' },
+    h(
+      'div',
+      { class: 'setup-actions' },
       h('button', { type: 'submit', class: 'primary big' }, 'Start the talks'),
       button('Back to the menu', () => app.go({ name: 'menu' }), { class: 'quiet' }),
     ),
@@ -78,11 +127,17 @@ export function setupScreen(app: App, route: Route): Screen {
     app.play(GameSession.start(level, seed, isPartyId(p) ? p : 'ukraine', DIFFICULTIES.includes(d) ? d : 'normal'));
   });
 
-  const el = h('main', { class: 'screen setup-screen', 'aria-labelledby': 'setup-h1' },
-    h('header', { class: 'screen-head' },
+  const el = h(
+    'main',
+    { class: 'screen setup-screen', 'aria-labelledby': 'setup-h1' },
+    h(
+      'header',
+      { class: 'screen-head' },
       h('p', { class: 'eyebrow' }, 'Buffer Zone'),
       h('h1', { id: 'setup-h1' }, 'New game'),
-      app.save.kind === 'ok' && !app.save.table.state.context.outcome ? h('p', { class: 'hint' }, 'Starting a new game replaces the game in progress.') : null,
+      app.save.kind === 'ok' && !app.save.table.state.context.outcome
+        ? h('p', { class: 'hint' }, 'Starting a new game replaces the game in progress.')
+        : null,
     ),
     form,
   );

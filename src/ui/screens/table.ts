@@ -19,7 +19,11 @@ import { termEditor, type EditorState } from '../widgets/term-editor';
 import { termSheet } from '../widgets/term-sheet';
 import { openSettingsDialog } from './settings';
 
-const OUTCOME_TITLES = { agreement: 'Agreement signed', breakdown: 'The talks broke down', deadline: 'Deadline reached without agreement' } as const;
+const OUTCOME_TITLES = {
+  agreement: 'Agreement signed',
+  breakdown: 'The talks broke down',
+  deadline: 'Deadline reached without agreement',
+} as const;
 
 /**
  * The negotiation table: parties on the left, the map, the latest event, the meters and the record in
@@ -43,7 +47,9 @@ export function tableScreen(app: App): Screen {
   const meters = h('div', { class: 'meters-slot' });
   const log = h('div', { class: 'log-slot' });
   const right = h('div', { class: 'col col-right' });
-  const el = h('main', { class: 'screen table-screen', 'aria-labelledby': 'table-h1' },
+  const el = h(
+    'main',
+    { class: 'screen table-screen', 'aria-labelledby': 'table-h1' },
     h('h1', { id: 'table-h1', class: 'sr-only' }, `${level.title}: negotiating as ${PARTY_NAMES[me]}`),
     head,
     h('div', { class: 'table-grid' }, left, h('div', { class: 'col col-center' }, boardTop, meters, log), right),
@@ -61,15 +67,18 @@ export function tableScreen(app: App): Screen {
   };
 
   const renderHead = () =>
-    render(head, tableHead(session.view(), {
-      brief: () => openBriefDialog(session.view().brief!, level),
-      settings: () => openSettingsDialog(),
-      toggleSound: () => {
-        updateSettings({ sound: !settings().sound });
-        renderHead();
-      },
-      menu: () => app.go({ name: 'menu' }),
-    }));
+    render(
+      head,
+      tableHead(session.view(), {
+        brief: () => openBriefDialog(session.view().brief!, level),
+        settings: () => openSettingsDialog(),
+        toggleSound: () => {
+          updateSettings({ sound: !settings().sound });
+          renderHead();
+        },
+        menu: () => app.go({ name: 'menu' }),
+      }),
+    );
 
   const renderLeft = () => {
     const view = session.view();
@@ -85,64 +94,105 @@ export function tableScreen(app: App): Screen {
     render(meters, metersRow(view));
     render(log, logPanel(view, me));
     keepLogAtBottom(log, atBottom);
-    showMap(figure.querySelector<HTMLElement>('[data-map-slot]')!, { pkg: view.table?.terms ?? null, activeTerms: level.activeTerms, tension: view.meters.tension, agreed: false });
+    showMap(figure.querySelector<HTMLElement>('[data-map-slot]')!, {
+      pkg: view.table?.terms ?? null,
+      activeTerms: level.activeTerms,
+      tension: view.meters.tension,
+      agreed: false,
+    });
   };
 
   const renderRight = () => {
     const view = session.view();
     if (session.isOver()) {
       const o = view.outcome!;
-      render(right,
+      render(
+        right,
         termSheet(view, level, me),
-        h('section', { class: 'panel over', 'aria-labelledby': 'over-h' },
+        h(
+          'section',
+          { class: 'panel over', 'aria-labelledby': 'over-h' },
           h('h2', { id: 'over-h', class: 'panel-title' }, OUTCOME_TITLES[o.kind]),
           h('p', null, o.reason),
           button('Open the debrief', () => app.go({ name: 'outcome' }), { class: 'primary big', 'data-key': 'open-debrief' }),
-        ));
+        ),
+      );
       return;
     }
     if (view.phase === 'briefing') {
-      render(right, h('section', { class: 'panel moves is-turn', 'aria-labelledby': 'brief-h' },
-        h('h2', { id: 'brief-h', class: 'panel-title' }, 'Briefing'),
-        h('p', null, `You represent ${PARTY_NAMES[me]}. Read your private brief: what you care about, your walk-away value and your red lines. Then open the talks.`),
-        briefGlance(view.brief!, level),
-        h('div', { class: 'move-row' },
-          button('Read your brief', () => openBriefDialog(session.view().brief!, level), { 'data-key': 'read-brief' }),
-          button('Open the talks', () => act({ type: 'game.start' }), { class: 'primary', 'data-key': 'open-talks' }),
-        )));
+      render(
+        right,
+        h(
+          'section',
+          { class: 'panel moves is-turn', 'aria-labelledby': 'brief-h' },
+          h('h2', { id: 'brief-h', class: 'panel-title' }, 'Briefing'),
+          h(
+            'p',
+            null,
+            `You represent ${PARTY_NAMES[me]}. Read your private brief: what you care about, your walk-away value and your red lines. Then open the talks.`,
+          ),
+          briefGlance(view.brief!, level),
+          h(
+            'div',
+            { class: 'move-row' },
+            button('Read your brief', () => openBriefDialog(session.view().brief!, level), { 'data-key': 'read-brief' }),
+            button('Open the talks', () => act({ type: 'game.start' }), { class: 'primary', 'data-key': 'open-talks' }),
+          ),
+        ),
+      );
       return;
     }
     if (editor && session.isMyTurn()) {
-      render(right, termEditor(session, editor, {
-        submit: (pkg: Package, note: string) => {
-          const kind = editor!.kind;
-          const intent = (note ? { type: kind, package: pkg, note } : { type: kind, package: pkg }) as PlayerIntent;
-          reason = '';
-          if (act(intent)) editor = null;
-        },
-        cancel: () => {
-          editor = null;
-          renderRight();
-          right.querySelector<HTMLElement>('[data-key^="move-"]')?.focus();
-        },
-      }, renderRight));
+      render(
+        right,
+        termEditor(
+          session,
+          editor,
+          {
+            submit: (pkg: Package, note: string) => {
+              const kind = editor!.kind;
+              const intent = (note ? { type: kind, package: pkg, note } : { type: kind, package: pkg }) as PlayerIntent;
+              reason = '';
+              if (act(intent)) editor = null;
+            },
+            cancel: () => {
+              editor = null;
+              renderRight();
+              right.querySelector<HTMLElement>('[data-key^="move-"]')?.focus();
+            },
+          },
+          renderRight,
+        ),
+      );
       return;
     }
     editor = null;
-    render(right, termSheet(view, level, me), movesPanel(session, {
-      act: (intent) => {
-        reason = '';
-        act(intent);
-      },
-      edit: (kind) => {
-        const view2 = session.view();
-        editor = { kind, draft: { ...startingPackage(level, session.table.state, view2, me, kind) } as Record<TermId, string>, note: '' };
-        reason = '';
-        renderRight();
-        right.querySelector<HTMLElement>('select')?.focus();
-      },
-      refuse,
-    }, reason));
+    render(
+      right,
+      termSheet(view, level, me),
+      movesPanel(
+        session,
+        {
+          act: (intent) => {
+            reason = '';
+            act(intent);
+          },
+          edit: (kind) => {
+            const view2 = session.view();
+            editor = {
+              kind,
+              draft: { ...startingPackage(level, session.table.state, view2, me, kind) } as Record<TermId, string>,
+              note: '',
+            };
+            reason = '';
+            renderRight();
+            right.querySelector<HTMLElement>('select')?.focus();
+          },
+          refuse,
+        },
+        reason,
+      ),
+    );
   };
 
   const renderAll = () => {
@@ -157,8 +207,10 @@ export function tableScreen(app: App): Screen {
     if (step?.expect && session.table.state.phase === 'briefing') return 'First open the talks: the button is on the right.';
     if (!step?.expect || !session.isMyTurn()) return null;
     const table = session.view().table;
-    if (step.expect === 'party.counter' && !table) return 'There is no package on the table right now: pass, and counter when another party tables one.';
-    if (step.expect === 'party.propose' && table) return 'A package is already on the table: you can counter it instead, or skip this step.';
+    if (step.expect === 'party.counter' && !table)
+      return 'There is no package on the table right now: pass, and counter when another party tables one.';
+    if (step.expect === 'party.propose' && table)
+      return 'A package is already on the table: you can counter it instead, or skip this step.';
     return null;
   }
 
@@ -166,7 +218,8 @@ export function tableScreen(app: App): Screen {
     coachStep = step;
     setTutorialStep(step);
     const s = level.tutorial?.[step];
-    if (s) announce(`Tutorial step ${step + 1}: ${s.title}. ${s.text}${s.expect ? ` Your task: ${EXPECT_WORDS[s.expect] ?? s.expect}.` : ''}`);
+    if (s)
+      announce(`Tutorial step ${step + 1}: ${s.title}. ${s.text}${s.expect ? ` Your task: ${EXPECT_WORDS[s.expect] ?? s.expect}.` : ''}`);
     renderLeft();
     if (step >= (level.tutorial?.length ?? 0)) left.querySelector<HTMLElement>('h2')?.focus();
     else left.querySelector<HTMLElement>('.coach button.primary, .coach button')?.focus();

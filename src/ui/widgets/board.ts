@@ -8,11 +8,17 @@ import { describeMap, mapCaption } from './map-text';
  * legend. The slot element is kept across re-renders (see `updateMapFigure`) so the canvas stays put.
  */
 export function mapSlot(view: GameView, level: Level, agreed = false): HTMLElement {
-  const figure = h('figure', { class: 'map-figure' },
+  const figure = h(
+    'figure',
+    { class: 'map-figure' },
     h('div', { class: 'map-slot', 'data-map-slot': 'true', role: 'img' }),
-    h('figcaption', { class: 'map-caption' },
+    h(
+      'figcaption',
+      { class: 'map-caption' },
       h('p', { class: 'map-summary' }),
-      h('p', { class: 'map-legend', 'aria-hidden': 'true' },
+      h(
+        'p',
+        { class: 'map-legend', 'aria-hidden': 'true' },
         h('span', { class: 'lg lg-line' }, 'Line of contact'),
         h('span', { class: 'lg lg-zone' }, 'Buffer zone, to scale'),
         h('span', { class: 'lg lg-proposed' }, 'Proposed line'),
@@ -42,7 +48,9 @@ export function updateMapFigure(figure: HTMLElement, view: GameView, level: Leve
 export function eventCard(view: GameView): HTMLElement | null {
   const e = view.lastEvent;
   if (!e) return null;
-  return h('section', { class: 'event-card', 'aria-labelledby': 'event-h' },
+  return h(
+    'section',
+    { class: 'event-card', 'aria-labelledby': 'event-h' },
     h('p', { class: 'eyebrow' }, `Event · round ${e.round}`),
     h('h2', { id: 'event-h' }, e.title),
     h('p', { class: 'event-text' }, e.text),
@@ -65,10 +73,21 @@ function gauge(value: number): SVGSVGElement {
 }
 
 function tile(label: string, value: string, note: string, extra?: Node, meter?: { value: number; label: string }): HTMLElement {
-  return h('div', {
-    class: 'tile',
-    ...(meter ? { role: 'meter', 'aria-label': meter.label, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': meter.value, 'aria-valuetext': `${value}. ${note}` } : {}),
-  },
+  return h(
+    'div',
+    {
+      class: 'tile',
+      ...(meter
+        ? {
+            role: 'meter',
+            'aria-label': meter.label,
+            'aria-valuemin': 0,
+            'aria-valuemax': 100,
+            'aria-valuenow': meter.value,
+            'aria-valuetext': `${value}. ${note}`,
+          }
+        : {}),
+    },
     h('p', { class: 'tile-label' }, label),
     h('div', { class: 'tile-main' }, h('p', { class: 'tile-value' }, value), extra ?? null),
     h('p', { class: 'tile-note', title: note }, note),
@@ -80,11 +99,22 @@ export function metersRow(view: GameView): HTMLElement {
   const ceiling = TERMS.usSupport.options[view.usSupportCeiling];
   const offered = view.commitments.usSupport;
   const usBar = h('span', { class: 'mini-track', 'aria-hidden': 'true' }, h('span', { style: `width:${m.usEngagement}%` }));
-  const usNote = offered !== 'none' ? `Offered: ${optionLabel('usSupport', offered).toLowerCase()}` : ceiling.id === 'none' ? 'Could offer: nothing yet' : `Could offer: ${ceiling.label.toLowerCase()}`;
-  return h('section', { class: 'meters', 'aria-label': 'State of the talks' },
+  const usNote =
+    offered !== 'none'
+      ? `Offered: ${optionLabel('usSupport', offered).toLowerCase()}`
+      : ceiling.id === 'none'
+        ? 'Could offer: nothing yet'
+        : `Could offer: ${ceiling.label.toLowerCase()}`;
+  return h(
+    'section',
+    { class: 'meters', 'aria-label': 'State of the talks' },
     tile('Tension', `${m.tension}`, tensionWord(m.tension), gauge(m.tension), { value: m.tension, label: 'Tension' }),
     tile('US engagement', `${m.usEngagement}`, usNote, usBar, { value: m.usEngagement, label: 'US engagement' }),
-    tile('Coalition troops', fmtInt(m.coalitionCapacity), view.commitments.peacekeepers ? `available · ${fmtInt(view.commitments.peacekeepers)} pledged` : 'available · none pledged'),
+    tile(
+      'Coalition troops',
+      fmtInt(m.coalitionCapacity),
+      view.commitments.peacekeepers ? `available · ${fmtInt(view.commitments.peacekeepers)} pledged` : 'available · none pledged',
+    ),
     tile('Casualties', fmtInt(m.casualties), 'killed during the talks'),
   );
 }

@@ -12,22 +12,58 @@ export function briefDetails(brief: PrivateBrief, level: Level): HTMLElement {
   const total = terms.reduce((s, t) => s + (brief.interests[t]?.weight ?? 0), 0) || 1;
   const sorted = [...terms].sort((a, b) => (brief.interests[b]?.weight ?? 0) - (brief.interests[a]?.weight ?? 0));
   const moved = Math.abs(brief.currentWalkAway - brief.walkAway) >= 0.1;
-  return h('div', { class: 'brief' },
+  return h(
+    'div',
+    { class: 'brief' },
     h('p', { class: 'narrative' }, brief.brief),
-    h('div', { class: 'walkaway' },
-      h('p', null, h('strong', null, `Walk-away value: ${brief.currentWalkAway}`), ' out of 100', moved ? ` (it started at ${brief.walkAway}; events have moved it)` : ''),
-      h('p', { class: 'hint' }, 'What this party expects if the talks fail. A deal scores its value minus the walk-away value set at the start.'),
+    h(
+      'div',
+      { class: 'walkaway' },
+      h(
+        'p',
+        null,
+        h('strong', null, `Walk-away value: ${brief.currentWalkAway}`),
+        ' out of 100',
+        moved ? ` (it started at ${brief.walkAway}; events have moved it)` : '',
+      ),
+      h(
+        'p',
+        { class: 'hint' },
+        'What this party expects if the talks fail. A deal scores its value minus the walk-away value set at the start.',
+      ),
     ),
     h('h3', null, 'What matters, and how much'),
-    h('table', { class: 'interests' },
+    h(
+      'table',
+      { class: 'interests' },
       h('caption', { class: 'sr-only' }, 'Interests by weight'),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Term'), h('th', { scope: 'col' }, 'Weight'), h('th', { scope: 'col' }, 'Preferred, best first'))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Term'),
+          h('th', { scope: 'col' }, 'Weight'),
+          h('th', { scope: 'col' }, 'Preferred, best first'),
+        ),
+      ),
       h('tbody', null, ...sorted.map((t) => interestRow(brief, t, total))),
     ),
     h('h3', null, 'Red lines'),
     brief.redLines.length
-      ? h('ul', { class: 'redlines' }, ...brief.redLines.map((r) =>
-          h('li', null, h('strong', null, `${TERMS[r.term].label}: ${r.forbidden.map((o) => optionLabel(r.term, o)).join(' or ')}`), ` — ${r.reason}`)))
+      ? h(
+          'ul',
+          { class: 'redlines' },
+          ...brief.redLines.map((r) =>
+            h(
+              'li',
+              null,
+              h('strong', null, `${TERMS[r.term].label}: ${r.forbidden.map((o) => optionLabel(r.term, o)).join(' or ')}`),
+              ` — ${r.reason}`,
+            ),
+          ),
+        )
       : h('p', { class: 'hint' }, 'No red lines: everything is negotiable, at a price.'),
     h('h3', null, 'Public position'),
     h('p', null, level.parties[brief.party].publicPosition),
@@ -42,9 +78,16 @@ function interestRow(brief: PrivateBrief, t: TermId, total: number): HTMLTableRo
     .sort((a, b) => b.v - a.v)
     .filter((o) => o.v > 0)
     .slice(0, 3);
-  return h('tr', null,
+  return h(
+    'tr',
+    null,
     h('th', { scope: 'row' }, TERMS[t].label, interest.note ? h('span', { class: 'hint block' }, interest.note) : null),
-    h('td', { class: 'weight' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.min(100, share * 2.5)}%` })), ` ${share}%`),
+    h(
+      'td',
+      { class: 'weight' },
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.min(100, share * 2.5)}%` })),
+      ` ${share}%`,
+    ),
     h('td', null, ranked.map((o) => o.label).join(' › ') || '—'),
   );
 }
@@ -68,9 +111,16 @@ export function briefGlance(brief: PrivateBrief, level: Level): HTMLElement {
     .sort((a, b) => (brief.interests[b]?.weight ?? 0) - (brief.interests[a]?.weight ?? 0))
     .slice(0, 3)
     .map((t) => TERMS[t].label.toLowerCase());
-  return h('dl', { class: 'glance' },
+  return h(
+    'dl',
+    { class: 'glance' },
     h('div', null, h('dt', null, 'Walk-away value'), h('dd', null, `${brief.currentWalkAway} of 100`)),
     h('div', null, h('dt', null, 'Top priorities'), h('dd', null, top.join(', '))),
-    h('div', null, h('dt', null, 'Red lines'), h('dd', null, brief.redLines.length ? brief.redLines.map((r) => TERMS[r.term].label.toLowerCase()).join(', ') : 'none')),
+    h(
+      'div',
+      null,
+      h('dt', null, 'Red lines'),
+      h('dd', null, brief.redLines.length ? brief.redLines.map((r) => TERMS[r.term].label.toLowerCase()).join(', ') : 'none'),
+    ),
   );
 }

@@ -25,13 +25,17 @@ export function coachPanel(level: Level, step: number, handlers: CoachHandlers, 
   if (step >= steps.length) return null;
   const s = steps[step];
   const last = step === steps.length - 1;
-  return h('section', { class: 'coach', 'aria-labelledby': 'coach-h' },
+  return h(
+    'section',
+    { class: 'coach', 'aria-labelledby': 'coach-h' },
     h('p', { class: 'eyebrow' }, `Tutorial · step ${step + 1} of ${steps.length}`),
     h('h2', { id: 'coach-h' }, s.title),
     h('p', null, s.text),
     s.expect ? h('p', { class: 'todo' }, h('strong', null, 'Your task: '), EXPECT_WORDS[s.expect] ?? s.expect, '.') : null,
     s.expect && hint ? h('p', { class: 'hint' }, hint) : null,
-    h('div', { class: 'move-row' },
+    h(
+      'div',
+      { class: 'move-row' },
       step > 0 ? button('Back', () => handlers.go(step - 1), { 'data-key': 'coach-back', class: 'quiet' }) : null,
       last
         ? button('Finish tutorial', handlers.finish, { class: 'primary', 'data-key': 'coach-finish' })

@@ -19,21 +19,27 @@ export function openDialog(options: DialogOptions): HTMLDialogElement {
   const dialog = h('dialog', { class: `dialog${options.wide ? ' wide' : ''}`, 'aria-labelledby': titleId });
   const close = () => dialog.close();
   const actions = (options.actions ?? []).map((a) =>
-    h('button', {
-      type: 'button',
-      class: a.primary ? 'primary' : a.danger ? 'danger' : 'secondary',
-      onclick: () => {
-        if (a.onClick?.() !== false) close();
+    h(
+      'button',
+      {
+        type: 'button',
+        class: a.primary ? 'primary' : a.danger ? 'danger' : 'secondary',
+        onclick: () => {
+          if (a.onClick?.() !== false) close();
+        },
       },
-    }, a.label),
+      a.label,
+    ),
   );
   dialog.append(
-    h('header', { class: 'dialog-head' },
+    h(
+      'header',
+      { class: 'dialog-head' },
       h('h2', { id: titleId }, options.title),
       h('button', { type: 'button', class: 'icon-button', 'aria-label': options.closeLabel ?? 'Close', onclick: close }, '×'),
     ),
     h('div', { class: 'dialog-body', tabindex: 0 }, ...options.body),
-    ...(actions.length ? [h("footer", { class: "dialog-foot" }, ...actions)] : []),
+    ...(actions.length ? [h('footer', { class: 'dialog-foot' }, ...actions)] : []),
   );
   dialog.addEventListener('close', () => {
     dialog.remove();
@@ -45,7 +51,9 @@ export function openDialog(options: DialogOptions): HTMLDialogElement {
   });
   document.body.appendChild(dialog);
   dialog.showModal();
-  const first = dialog.querySelector<HTMLElement>('.dialog-body input, .dialog-body select, .dialog-body textarea, .dialog-foot button.primary');
+  const first = dialog.querySelector<HTMLElement>(
+    '.dialog-body input, .dialog-body select, .dialog-body textarea, .dialog-foot button.primary',
+  );
   (first ?? dialog.querySelector<HTMLElement>('.dialog-head button'))?.focus();
   return dialog;
 }

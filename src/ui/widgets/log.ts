@@ -17,18 +17,31 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
     }
     const isParty = e.by !== 'events' && e.by !== 'facilitator';
     items.push(
-      h('li', { class: `entry by-${e.by}${e.by === 'events' ? ' is-event' : ''}` },
-        h('span', { class: 'who' }, isParty ? emblem(e.by as PartyId, 12) : null, e.by === 'events' ? 'Event' : `${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}${e.by === me ? ' (you)' : ''}`),
+      h(
+        'li',
+        { class: `entry by-${e.by}${e.by === 'events' ? ' is-event' : ''}` },
+        h(
+          'span',
+          { class: 'who' },
+          isParty ? emblem(e.by as PartyId, 12) : null,
+          e.by === 'events' ? 'Event' : `${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}${e.by === me ? ' (you)' : ''}`,
+        ),
         h('span', { class: 'what' }, e.text),
         e.note && isParty ? h('span', { class: 'why' }, e.note) : null,
       ),
     );
   }
   if (!items.length) items.push(h('li', { class: 'empty' }, 'Moves and events will be listed here, with the reason each party gives.'));
-  return h('section', { class: 'panel log', 'aria-labelledby': 'log-h' },
+  return h(
+    'section',
+    { class: 'panel log', 'aria-labelledby': 'log-h' },
     h('h2', { id: 'log-h', class: 'panel-title' }, 'Record of the talks'),
     // The scrolling region is the log; the list inside keeps its list semantics.
-    h('div', { class: 'log-scroll', role: 'log', 'aria-label': 'Moves and events', tabindex: 0, 'data-key': 'log' }, h('ol', { class: 'log-list' }, ...items)),
+    h(
+      'div',
+      { class: 'log-scroll', role: 'log', 'aria-label': 'Moves and events', tabindex: 0, 'data-key': 'log' },
+      h('ol', { class: 'log-list' }, ...items),
+    ),
   );
 }
 

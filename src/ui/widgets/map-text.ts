@@ -9,8 +9,14 @@ function facts(pkg: Package, level: Level): string[] {
   const side = active('bufferSide') && pkg.bufferSide === 'both' ? 'across both sides of the line' : 'on the Ukrainian side';
   parts.push(depth > 0 ? `${depth} km zone ${side}` : 'no buffer zone');
   const troops = Number(pkg.peacekeepers);
-  if (active('peacekeepers')) parts.push(troops > 0 ? `${fmtInt(troops)} peacekeepers${active('mandate') ? ` (${optionLabel('mandate', pkg.mandate).toLowerCase()})` : ''}` : 'no peacekeepers');
-  if (active('usSupport')) parts.push(pkg.usSupport === 'none' ? 'no US support' : `US: ${optionLabel('usSupport', pkg.usSupport).toLowerCase()}`);
+  if (active('peacekeepers'))
+    parts.push(
+      troops > 0
+        ? `${fmtInt(troops)} peacekeepers${active('mandate') ? ` (${optionLabel('mandate', pkg.mandate).toLowerCase()})` : ''}`
+        : 'no peacekeepers',
+    );
+  if (active('usSupport'))
+    parts.push(pkg.usSupport === 'none' ? 'no US support' : `US: ${optionLabel('usSupport', pkg.usSupport).toLowerCase()}`);
   if (active('territory')) parts.push(optionLabel('territory', pkg.territory).toLowerCase());
   if (active('ceasefire')) parts.push(optionLabel('ceasefire', pkg.ceasefire).toLowerCase());
   return parts;

@@ -24,13 +24,26 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
   if (session.isOver()) return h('section', { class: 'panel moves' });
   if (!session.isMyTurn()) {
     const who = session.waitingFor();
-    return h('section', { class: 'panel moves waiting', 'aria-labelledby': 'moves-h' },
+    return h(
+      'section',
+      { class: 'panel moves waiting', 'aria-labelledby': 'moves-h' },
       h('h2', { id: 'moves-h', class: 'panel-title' }, 'Your move'),
-      h('p', { class: 'waiting-for' }, h('span', { class: 'dots', 'aria-hidden': 'true' }), who ? `${PARTY_NAMES[who]} is considering its move…` : 'Waiting…'),
+      h(
+        'p',
+        { class: 'waiting-for' },
+        h('span', { class: 'dots', 'aria-hidden': 'true' }),
+        who ? `${PARTY_NAMES[who]} is considering its move…` : 'Waiting…',
+      ),
     );
   }
 
-  const move = (label: string, intent: PlayerIntent | null, run: () => void, attrs: Record<string, unknown> = {}, check?: string | null) => {
+  const move = (
+    label: string,
+    intent: PlayerIntent | null,
+    run: () => void,
+    attrs: Record<string, unknown> = {},
+    check?: string | null,
+  ) => {
     const problem = check !== undefined ? check : intent ? why(intent) : null;
     return button(label, () => (problem ? handlers.refuse(problem) : run()), {
       ...attrs,
@@ -50,23 +63,41 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
     : [move('Propose a package', null, () => handlers.edit('party.propose'), { class: 'primary' }, null)];
 
   const special: Child[] = [];
-  if (me === 'ukraine') special.push(move('Demand guarantees', { type: 'ukraine.demandGuarantees' }, () => handlers.act({ type: 'ukraine.demandGuarantees' })));
+  if (me === 'ukraine')
+    special.push(move('Demand guarantees', { type: 'ukraine.demandGuarantees' }, () => handlers.act({ type: 'ukraine.demandGuarantees' })));
   if (me === 'russia') {
     special.push(move('Escalate', { type: 'russia.escalate' }, () => confirmEscalation(handlers)));
     special.push(move('Stall', { type: 'russia.stall' }, () => handlers.act({ type: 'russia.stall' })));
   }
   if (me === 'us') special.push(move('Offer air support', null, () => offerAirSupport(session, handlers), {}, airSupportProblem(session)));
-  if (me === 'coalition') special.push(move('Pledge troops', null, () => pledgeTroops(session, handlers), {}, view.meters.coalitionCapacity < 1000 ? 'The Coalition cannot field 1,000 troops right now.' : null));
+  if (me === 'coalition')
+    special.push(
+      move(
+        'Pledge troops',
+        null,
+        () => pledgeTroops(session, handlers),
+        {},
+        view.meters.coalitionCapacity < 1000 ? 'The Coalition cannot field 1,000 troops right now.' : null,
+      ),
+    );
 
-  return h('section', { class: 'panel moves is-turn', 'aria-labelledby': 'moves-h' },
+  return h(
+    'section',
+    { class: 'panel moves is-turn', 'aria-labelledby': 'moves-h' },
     h('h2', { id: 'moves-h', class: 'panel-title' }, `Your move · round ${view.round}`),
     h('div', { class: 'move-row' }, ...main),
-    h('div', { class: 'move-row' },
+    h(
+      'div',
+      { class: 'move-row' },
       move('Public statement', null, () => makeStatement(handlers), {}, null),
       move('Pass', { type: 'party.pass' }, () => handlers.act({ type: 'party.pass' })),
       ...special,
     ),
-    h('div', { class: 'move-row end' }, move('Walk out', { type: 'party.walkOut' }, () => confirmWalkOut(handlers), { class: 'danger quiet' })),
+    h(
+      'div',
+      { class: 'move-row end' },
+      move('Walk out', { type: 'party.walkOut' }, () => confirmWalkOut(handlers), { class: 'danger quiet' }),
+    ),
     h('p', { class: 'move-reason', id: 'move-reason', role: 'status' }, reason),
   );
 }
@@ -75,20 +106,35 @@ function airSupportProblem(session: GameSession): string | null {
   const view = session.view();
   const offered = optionIndex('usSupport', view.commitments.usSupport);
   if (view.usSupportCeiling <= offered)
-    return view.usSupportCeiling === 0 ? `Washington's engagement (${view.meters.usEngagement}) is too low to offer any support.` : 'The United States has already offered as much as its engagement allows.';
+    return view.usSupportCeiling === 0
+      ? `Washington's engagement (${view.meters.usEngagement}) is too low to offer any support.`
+      : 'The United States has already offered as much as its engagement allows.';
   return null;
 }
 
 function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
   const view = session.view();
   const offered = optionIndex('usSupport', view.commitments.usSupport);
-  const options = TERMS.usSupport.options.slice(1).map((o, i) => ({ ...o, index: i + 1 })).filter((o) => o.index > offered);
-  const choice = h('fieldset', { class: 'choices' },
+  const options = TERMS.usSupport.options
+    .slice(1)
+    .map((o, i) => ({ ...o, index: i + 1 }))
+    .filter((o) => o.index > offered);
+  const choice = h(
+    'fieldset',
+    { class: 'choices' },
     h('legend', null, 'What Washington offers (no ground troops)'),
     ...options.map((o) => {
       const allowed = o.index <= view.usSupportCeiling;
-      return h('label', { class: `choice${allowed ? '' : ' off'}` },
-        h('input', { type: 'radio', name: 'us-level', value: o.id, disabled: !allowed, checked: o.index === Math.min(view.usSupportCeiling, offered + 1) }),
+      return h(
+        'label',
+        { class: `choice${allowed ? '' : ' off'}` },
+        h('input', {
+          type: 'radio',
+          name: 'us-level',
+          value: o.id,
+          disabled: !allowed,
+          checked: o.index === Math.min(view.usSupportCeiling, offered + 1),
+        }),
         ` ${o.label}`,
         allowed ? null : h('span', { class: 'hint' }, ` — beyond what engagement ${view.meters.usEngagement} allows`),
       );
@@ -96,12 +142,19 @@ function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
   );
   openDialog({
     title: 'Offer US air support',
-    body: [h('p', null, 'A public commitment: it raises US engagement and trust with Kyiv and the Coalition, and raises tension with Moscow.'), choice],
+    body: [
+      h('p', null, 'A public commitment: it raises US engagement and trust with Kyiv and the Coalition, and raises tension with Moscow.'),
+      choice,
+    ],
     actions: [
-      { label: 'Make the offer', primary: true, onClick: () => {
-        const picked = choice.querySelector<HTMLInputElement>('input:checked');
-        if (picked) handlers.act({ type: 'us.offerAirSupport', level: picked.value });
-      } },
+      {
+        label: 'Make the offer',
+        primary: true,
+        onClick: () => {
+          const picked = choice.querySelector<HTMLInputElement>('input:checked');
+          if (picked) handlers.act({ type: 'us.offerAirSupport', level: picked.value });
+        },
+      },
       { label: 'Cancel' },
     ],
   });
@@ -111,12 +164,26 @@ function pledgeTroops(session: GameSession, handlers: MovesHandlers): void {
   const view = session.view();
   const cap = view.meters.coalitionCapacity;
   const onTable = view.table ? Number(view.table.terms.peacekeepers) : 0;
-  const sizes = [...new Set([4000, 10000, 15000, 30000, 45000, 60000, onTable].filter((n) => n >= 1000 && n <= cap && n !== view.commitments.peacekeepers))].sort((a, b) => a - b);
-  const select = h('select', { id: 'pledge-size' }, ...sizes.map((n) => h('option', { value: n, selected: n === (onTable || sizes[0]) }, `${fmtInt(n)} troops${n === onTable ? ' (as on the table)' : ''}`)));
+  const sizes = [
+    ...new Set(
+      [4000, 10000, 15000, 30000, 45000, 60000, onTable].filter((n) => n >= 1000 && n <= cap && n !== view.commitments.peacekeepers),
+    ),
+  ].sort((a, b) => a - b);
+  const select = h(
+    'select',
+    { id: 'pledge-size' },
+    ...sizes.map((n) =>
+      h('option', { value: n, selected: n === (onTable || sizes[0]) }, `${fmtInt(n)} troops${n === onTable ? ' (as on the table)' : ''}`),
+    ),
+  );
   openDialog({
     title: 'Pledge peacekeepers',
     body: [
-      h('p', null, `The Coalition can field up to ${fmtInt(cap)} troops now. A pledge reassures Kyiv, costs support at home and is watched closely in Moscow.`),
+      h(
+        'p',
+        null,
+        `The Coalition can field up to ${fmtInt(cap)} troops now. A pledge reassures Kyiv, costs support at home and is watched closely in Moscow.`,
+      ),
       h('label', { for: 'pledge-size', class: 'field-label' }, 'Troops to pledge after a ceasefire'),
       select,
     ],
@@ -128,21 +195,45 @@ function pledgeTroops(session: GameSession, handlers: MovesHandlers): void {
 }
 
 function makeStatement(handlers: MovesHandlers): void {
-  const text = h('input', { id: 'statement-text', type: 'text', maxlength: 280, autocomplete: 'off', placeholder: 'Optional: the words of your statement' });
-  const tones = h('fieldset', { class: 'choices' },
+  const text = h('input', {
+    id: 'statement-text',
+    type: 'text',
+    maxlength: 280,
+    autocomplete: 'off',
+    placeholder: 'Optional: the words of your statement',
+  });
+  const tones = h(
+    'fieldset',
+    { class: 'choices' },
     h('legend', null, 'Tone'),
-    h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'tone', value: 'conciliatory', checked: true }), ' Conciliatory', h('span', { class: 'hint block' }, 'Builds trust with the others; costs a little support at home.')),
-    h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'tone', value: 'firm' }), ' Firm', h('span', { class: 'hint block' }, 'Wins support at home; costs a little trust.')),
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: 'tone', value: 'conciliatory', checked: true }),
+      ' Conciliatory',
+      h('span', { class: 'hint block' }, 'Builds trust with the others; costs a little support at home.'),
+    ),
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: 'tone', value: 'firm' }),
+      ' Firm',
+      h('span', { class: 'hint block' }, 'Wins support at home; costs a little trust.'),
+    ),
   );
   openDialog({
     title: 'Public statement',
     body: [tones, h('label', { for: 'statement-text', class: 'field-label' }, 'Statement (optional)'), text],
     actions: [
-      { label: 'Make the statement', primary: true, onClick: () => {
-        const tone = (tones.querySelector<HTMLInputElement>('input:checked')?.value ?? 'conciliatory') as 'conciliatory' | 'firm';
-        const said = text.value.trim();
-        handlers.act(said ? { type: 'party.statement', tone, text: said } : { type: 'party.statement', tone });
-      } },
+      {
+        label: 'Make the statement',
+        primary: true,
+        onClick: () => {
+          const tone = (tones.querySelector<HTMLInputElement>('input:checked')?.value ?? 'conciliatory') as 'conciliatory' | 'firm';
+          const said = text.value.trim();
+          handlers.act(said ? { type: 'party.statement', tone, text: said } : { type: 'party.statement', tone });
+        },
+      },
       { label: 'Cancel' },
     ],
   });
@@ -151,7 +242,13 @@ function makeStatement(handlers: MovesHandlers): void {
 function confirmEscalation(handlers: MovesHandlers): void {
   openDialog({
     title: 'Escalate?',
-    body: [h('p', null, 'A wave of missile and drone strikes. Tension rises sharply, trust in Russia falls, and people are killed. It may also lower the others’ expectations of the talks.')],
+    body: [
+      h(
+        'p',
+        null,
+        'A wave of missile and drone strikes. Tension rises sharply, trust in Russia falls, and people are killed. It may also lower the others’ expectations of the talks.',
+      ),
+    ],
     actions: [
       { label: 'Escalate', danger: true, onClick: () => handlers.act({ type: 'russia.escalate' }) },
       { label: 'Cancel', primary: true },
@@ -162,7 +259,9 @@ function confirmEscalation(handlers: MovesHandlers): void {
 function confirmWalkOut(handlers: MovesHandlers): void {
   openDialog({
     title: 'Walk out of the talks?',
-    body: [h('p', null, 'Walking out ends the talks for everyone: there will be no agreement, and each party is scored on its walk-away value.')],
+    body: [
+      h('p', null, 'Walking out ends the talks for everyone: there will be no agreement, and each party is scored on its walk-away value.'),
+    ],
     actions: [
       { label: 'Walk out', danger: true, onClick: () => handlers.act({ type: 'party.walkOut' }) },
       { label: 'Stay at the table', primary: true },

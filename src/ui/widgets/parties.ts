@@ -12,8 +12,12 @@ import { meterBar } from './meter';
 export function partiesPanel(view: GameView, level: Level, me: PartyId): HTMLElement {
   const latest = new Map<PartyId, LogEntry>();
   for (const e of view.log) if (e.by !== 'events' && e.by !== 'facilitator') latest.set(e.by, e);
-  return h('section', { class: 'panel parties', 'aria-labelledby': 'parties-h' },
-    h('div', { class: 'panel-head' },
+  return h(
+    'section',
+    { class: 'panel parties', 'aria-labelledby': 'parties-h' },
+    h(
+      'div',
+      { class: 'panel-head' },
       h('h2', { id: 'parties-h', class: 'panel-title' }, 'Parties'),
       button('Public positions', () => openPositions(view), { class: 'chip', 'data-key': 'positions' }),
     ),
@@ -36,16 +40,24 @@ function partyCard(view: GameView, p: PartyId, me: PartyId, last: LogEntry | und
   const a = answer(view, p);
   const said = last ? (last.note ?? last.text) : 'Has not moved yet.';
   const headingId = `party-${p}-h`;
-  return h('li', { class: `party party-${p}${isTurn ? ' is-turn' : ''}${you ? ' is-you' : ''}`, 'aria-labelledby': headingId },
-    h('div', { class: 'party-head' },
+  return h(
+    'li',
+    { class: `party party-${p}${isTurn ? ' is-turn' : ''}${you ? ' is-you' : ''}`, 'aria-labelledby': headingId },
+    h(
+      'div',
+      { class: 'party-head' },
       emblem(p, 16),
       h('h3', { id: headingId }, PARTY_NAMES[p], you ? h('span', { class: 'sr-only' }, ' (you)') : null),
     ),
-    isTurn || a || you ? h('p', { class: 'party-status' },
-      isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
-      a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
-      you ? h('span', { class: 'seat you' }, 'You') : null,
-    ) : null,
+    isTurn || a || you
+      ? h(
+          'p',
+          { class: 'party-status' },
+          isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
+          a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
+          you ? h('span', { class: 'seat you' }, 'You') : null,
+        )
+      : null,
     meterBar('Domestic support', view.meters.domesticSupport[p]),
     you ? null : meterBar('Trust with you', trustBetween(view.meters, p, me)),
     h('p', { class: 'said', title: said }, said),
@@ -58,7 +70,9 @@ function openPositions(view: GameView): void {
     wide: true,
     body: [
       h('p', { class: 'hint' }, 'What each party says in public, as reported. Private interests stay hidden until the debrief.'),
-      ...view.parties.map((p) => h('section', { class: 'position-card' }, h('h3', null, emblem(p.id), ` ${p.name}`), h('p', null, p.publicPosition))),
+      ...view.parties.map((p) =>
+        h('section', { class: 'position-card' }, h('h3', null, emblem(p.id), ` ${p.name}`), h('p', null, p.publicPosition)),
+      ),
     ],
     actions: [{ label: 'Back to the table', primary: true }],
   });

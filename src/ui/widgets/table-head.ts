@@ -16,17 +16,33 @@ export function tableHead(view: GameView, handlers: HeadHandlers): HTMLElement {
   const pips = Array.from({ length: view.rounds }, (_, i) => h('li', { class: i + 1 < current ? 'done' : i + 1 === current ? 'now' : '' }));
   const status = view.phase === 'briefing' ? 'Briefing' : over ? 'Talks over' : `Round ${view.round} of ${view.rounds}`;
   const sound = settings().sound;
-  return h('header', { class: 'table-head' },
+  return h(
+    'header',
+    { class: 'table-head' },
     h('div', { class: 'brand' }, h('span', { class: 'wordmark-sm' }, 'Buffer Zone'), h('span', { class: 'level-title' }, view.levelTitle)),
-    h('div', { class: 'round' },
+    h(
+      'div',
+      { class: 'round' },
       h('p', { class: 'round-text' }, status),
       h('ol', { class: 'pips', 'aria-hidden': 'true' }, ...pips),
-      h('p', { class: 'deadline' }, over ? `Ended in round ${current}` : `${view.meters.roundsLeft} ${view.meters.roundsLeft === 1 ? 'round' : 'rounds'} left · deadline: end of round ${view.rounds}`),
+      h(
+        'p',
+        { class: 'deadline' },
+        over
+          ? `Ended in round ${current}`
+          : `${view.meters.roundsLeft} ${view.meters.roundsLeft === 1 ? 'round' : 'rounds'} left · deadline: end of round ${view.rounds}`,
+      ),
     ),
-    h('nav', { class: 'head-actions', 'aria-label': 'Game' },
+    h(
+      'nav',
+      { class: 'head-actions', 'aria-label': 'Game' },
       button('Your brief', handlers.brief, { class: 'primary-soft', 'data-key': 'head-brief' }),
       button('Settings', handlers.settings, { 'data-key': 'head-settings' }),
-      button(sound ? 'Sound on' : 'Sound off', handlers.toggleSound, { 'aria-pressed': sound ? 'true' : 'false', 'data-key': 'head-sound', title: 'Mute or unmute the sound cues' }),
+      button(sound ? 'Sound on' : 'Sound off', handlers.toggleSound, {
+        'aria-pressed': sound ? 'true' : 'false',
+        'data-key': 'head-sound',
+        title: 'Mute or unmute the sound cues',
+      }),
       button('Main menu', handlers.menu, { 'data-key': 'head-menu' }),
     ),
   );

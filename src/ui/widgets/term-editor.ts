@@ -35,41 +35,74 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
     const id = `term-${t}`;
     const demands = publicDemandsFor(view, t);
     const changed = view.table && view.table.terms[t] !== pkg[t];
-    const select = h('select', {
-      id,
-      'data-key': id,
-      onchange: (e: Event) => {
-        state.draft[t] = (e.target as HTMLSelectElement).value;
-        rerender();
+    const select = h(
+      'select',
+      {
+        id,
+        'data-key': id,
+        onchange: (e: Event) => {
+          state.draft[t] = (e.target as HTMLSelectElement).value;
+          rerender();
+        },
       },
-    }, ...TERMS[t].options.map((o) => {
-      const red = redLineFor(brief, t, o.id) ? '✕ ' : '';
-      const who = demands.filter((d) => d.option === o.id && d.party !== me).map((d) => PARTY_SHORT[d.party]);
-      return h('option', { value: o.id, selected: o.id === pkg[t] }, `${red}${o.label}${who.length ? ` (${who.join(', ')})` : ''}`);
-    }));
+      ...TERMS[t].options.map((o) => {
+        const red = redLineFor(brief, t, o.id) ? '✕ ' : '';
+        const who = demands.filter((d) => d.option === o.id && d.party !== me).map((d) => PARTY_SHORT[d.party]);
+        return h('option', { value: o.id, selected: o.id === pkg[t] }, `${red}${o.label}${who.length ? ` (${who.join(', ')})` : ''}`);
+      }),
+    );
     const v = optionValue(brief, t, pkg[t]);
-    return h('div', { class: `erow${changed ? ' changed' : ''}${redLineFor(brief, t, pkg[t]) ? ' crosses' : ''}` },
+    return h(
+      'div',
+      { class: `erow${changed ? ' changed' : ''}${redLineFor(brief, t, pkg[t]) ? ' crosses' : ''}` },
       h('label', { for: id }, TERMS[t].label, changed ? h('span', { class: 'sr-only' }, ' (changed)') : null),
       select,
-      h('span', { class: 'mine', title: v === null ? 'You do not care about this term' : `Your liking for this option: ${Math.round(v * 100)}%`, 'aria-hidden': 'true' },
-        h('span', { style: `width:${v === null ? 0 : Math.round(v * 100)}%` })),
+      h(
+        'span',
+        {
+          class: 'mine',
+          title: v === null ? 'You do not care about this term' : `Your liking for this option: ${Math.round(v * 100)}%`,
+          'aria-hidden': 'true',
+        },
+        h('span', { style: `width:${v === null ? 0 : Math.round(v * 100)}%` }),
+      ),
     );
   });
 
   const start = (label: string, make: () => Package | null) => {
     const from = make();
-    return from ? button(label, () => { state.draft = { ...from } as Record<TermId, string>; rerender(); }, { class: 'chip', 'data-key': `start-${label}` }) : null;
+    return from
+      ? button(
+          label,
+          () => {
+            state.draft = { ...from } as Record<TermId, string>;
+            rerender();
+          },
+          { class: 'chip', 'data-key': `start-${label}` },
+        )
+      : null;
   };
 
   const note = h('input', {
-    id: 'offer-note', 'data-key': 'offer-note', type: 'text', maxlength: 200, autocomplete: 'off', value: state.note,
+    id: 'offer-note',
+    'data-key': 'offer-note',
+    type: 'text',
+    maxlength: 200,
+    autocomplete: 'off',
+    value: state.note,
     placeholder: 'Optional: a one-line reason the others will read',
-    oninput: (e: Event) => { state.note = (e.target as HTMLInputElement).value; },
+    oninput: (e: Event) => {
+      state.note = (e.target as HTMLInputElement).value;
+    },
   });
 
-  return h('section', { class: 'panel editor', 'aria-labelledby': 'editor-h' },
+  return h(
+    'section',
+    { class: 'panel editor', 'aria-labelledby': 'editor-h' },
     h('h2', { id: 'editor-h', class: 'panel-title' }, title),
-    h('div', { class: 'starts', role: 'group', 'aria-label': 'Start from' },
+    h(
+      'div',
+      { class: 'starts', role: 'group', 'aria-label': 'Start from' },
       h('span', { class: 'hint' }, 'Start from:'),
       start('The table', () => view.table?.terms ?? null),
       start('Your ideal', () => idealPackage(level, view, me)),
@@ -80,11 +113,24 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
     h('label', { for: 'offer-note', class: 'field-label' }, 'Reason (optional)'),
     note,
     valueLine(value, brief.currentWalkAway),
-    h('p', { class: `editor-problem${problem ? ' bad' : ' ok'}`, id: 'editor-problem', role: 'status' }, problem ?? `Ready: ${describeAudience(me)}`),
-    h('div', { class: 'move-row' },
-      button(state.kind === 'party.counter' ? 'Table the counter-offer' : 'Put it on the table', () => handlers.submit(pkg, state.note.trim()), {
-        class: 'primary', 'data-key': 'editor-submit', 'aria-disabled': problem ? 'true' : undefined, 'aria-describedby': 'editor-problem',
-      }),
+    h(
+      'p',
+      { class: `editor-problem${problem ? ' bad' : ' ok'}`, id: 'editor-problem', role: 'status' },
+      problem ?? `Ready: ${describeAudience(me)}`,
+    ),
+    h(
+      'div',
+      { class: 'move-row' },
+      button(
+        state.kind === 'party.counter' ? 'Table the counter-offer' : 'Put it on the table',
+        () => handlers.submit(pkg, state.note.trim()),
+        {
+          class: 'primary',
+          'data-key': 'editor-submit',
+          'aria-disabled': problem ? 'true' : undefined,
+          'aria-describedby': 'editor-problem',
+        },
+      ),
       button('Cancel', handlers.cancel, { 'data-key': 'editor-cancel' }),
     ),
   );
