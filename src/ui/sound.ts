@@ -11,7 +11,7 @@ function audio(): AudioContext | null {
   if (!settings().sound) return null;
   try {
     ctx ??= new AudioContext();
-    if (ctx.state === 'suspended') void ctx.resume();
+    if (ctx.state === 'suspended') ctx.resume().catch(() => undefined);
     return ctx;
   } catch {
     return null;

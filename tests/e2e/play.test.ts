@@ -71,6 +71,13 @@ describe('playing the main scenario to its end', () => {
         );
         expect(stateHash(replayed.value.state)).toBe(browserHash);
         expect(replayed.value.state.phase).toBe('over');
+
+        // The share link opens the new-game screen with the same choices.
+        const link = await page.getByRole('textbox', { name: 'Link to the same game' }).inputValue();
+        await page.goto(link);
+        expect(await page.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('e2e-ukraine');
+        expect(await page.getByRole('radio', { name: 'Ukraine' }).isChecked()).toBe(true);
+        expect(await page.getByRole('radio', { name: 'Buffer Zone Talks' }).isChecked()).toBe(true);
       }
       expect(errors).toEqual([]);
       await context.close();

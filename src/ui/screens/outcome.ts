@@ -65,6 +65,12 @@ export function outcomeScreen(app: App): Screen {
         ` · ${record.steps.length} moves recorded`,
       ),
       actions,
+      shareLine(
+        level.kind === 'scenario' ? level.id : null,
+        me,
+        view.seed,
+        session.table.seats[PARTY_IDS.find((p) => p !== me)!].difficulty ?? 'normal',
+      ),
     ),
     h(
       'div',
@@ -133,6 +139,38 @@ export function outcomeScreen(app: App): Screen {
       });
   });
   return { el, title: `Debrief: ${TITLES[o.kind]}` };
+}
+
+/** A link that opens the new-game screen with the same scenario, party, difficulty and seed. */
+function shareLine(levelId: string | null, party: PartyId, seed: string, difficulty: string): HTMLElement | null {
+  if (!levelId) return null;
+  const params = new URLSearchParams({ level: levelId, party, difficulty, seed });
+  const link = `${location.origin}${location.pathname}?${params}`;
+  const input = h('input', { id: 'share-link', type: 'text', readonly: true, value: link, 'aria-describedby': 'share-hint' });
+  const status = h('span', { class: 'hint', role: 'status' });
+  return h(
+    'div',
+    { class: 'share' },
+    h('label', { for: 'share-link', class: 'field-label' }, 'Link to the same game'),
+    h(
+      'div',
+      { class: 'seed-row' },
+      input,
+      button('Copy link', () => {
+        input.select();
+        navigator.clipboard?.writeText(link).then(
+          () => (status.textContent = 'Copied.'),
+          () => (status.textContent = 'Select the link and copy it.'),
+        );
+      }),
+    ),
+    h(
+      'p',
+      { class: 'hint', id: 'share-hint' },
+      'Whoever opens it plays the same scenario with the same seed, so the same events arrive. ',
+      status,
+    ),
+  );
 }
 
 function durabilityPanel(value: number, factors: string[]): HTMLElement {

@@ -1,4 +1,4 @@
-import { PARTY_NAMES, type GameView, type Level, type LogEntry, type PartyId } from '../../core';
+import { PARTY_NAMES, TERMS, optionLabel, type GameView, type Level, type LogEntry, type PartyId, type TermId } from '../../core';
 import { button, h } from '../dom';
 import { trustBetween } from '../format';
 import { emblem } from '../palette';
@@ -70,9 +70,16 @@ function openPositions(view: GameView): void {
     wide: true,
     body: [
       h('p', { class: 'hint' }, 'What each party says in public, as reported. Private interests stay hidden until the debrief.'),
-      ...view.parties.map((p) =>
-        h('section', { class: 'position-card' }, h('h3', null, emblem(p.id), ` ${p.name}`), h('p', null, p.publicPosition)),
-      ),
+      ...view.parties.map((p) => {
+        const demands = (Object.entries(p.publicDemands) as [TermId, string][]).map(([t, o]) => `${TERMS[t].label}: ${optionLabel(t, o)}`);
+        return h(
+          'section',
+          { class: 'position-card' },
+          h('h3', null, emblem(p.id), ` ${p.name}`),
+          h('p', null, p.publicPosition),
+          demands.length ? h('p', { class: 'hint' }, `Demands in public: ${demands.join(' · ')}`) : null,
+        );
+      }),
     ],
     actions: [{ label: 'Back to the table', primary: true }],
   });
