@@ -30,7 +30,7 @@ export class ComputerSeats {
     if (this.stopped || this.pending || !this.toMove()) return;
     this.pending = this.room.clock.setTimeout(() => {
       this.pending = null;
-      void this.room.enqueue(() => this.move());
+      this.room.background('a computer party', () => this.move());
     }, this.delayMs);
   }
 
@@ -40,12 +40,12 @@ export class ComputerSeats {
     this.pending = null;
   }
 
-  private move(): void {
+  private async move(): Promise<void> {
     const party = this.toMove();
     if (!party || this.stopped) return;
     const { table } = this.room;
     const intent = this.choose(party);
-    const ack = table.apply(`auto-${table.seq + 1}-${party}`, intent, 'computer');
+    const ack = await table.apply(`auto-${table.seq + 1}-${party}`, intent, 'computer');
     if (ack.ok) this.room.changed();
   }
 

@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Difficulty, PartyId } from '../core';
+import { JournalWriter } from './journal-writer';
 
 /**
  * The journal: every session, table and applied intent, in one SQLite file. An intent row is committed
  * (WAL, synchronous=FULL) before the move is acknowledged, so an acknowledged move survives a crash;
- * a table is rebuilt by replaying its rows and checking each stored state hash.
+ * a table is rebuilt by replaying its rows and checking each stored state hash. Intents are written by
+ * a worker thread in group commits (journal-writer.ts); everything else here is rare and synchronous.
  */
 
 export interface SessionSettings {
@@ -85,6 +87,7 @@ CREATE TABLE IF NOT EXISTS intents (
 
 export class Journal {
   private db: DatabaseSync;
+  private writer: JournalWriter;
   private stmts: {
     insertSession: StatementSync;
     insertTable: StatementSync;
@@ -99,10 +102,12 @@ export class Journal {
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, 'classroom.sqlite'));
+    const file = join(dataDir, 'classroom.sqlite');
+    this.db = new DatabaseSync(file);
     // WAL lets readers run during a write; FULL syncs the WAL on every commit, which is what makes an ack durable.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    this.writer = new JournalWriter(file);
     this.stmts = {
       insertSession: this.db.prepare('INSERT INTO sessions (id, level_id, seed, created, settings) VALUES (?, ?, ?, ?, ?)'),
       insertTable: this.db.prepare('INSERT INTO tables (code, session_id, idx, seats, teacher_hash) VALUES (?, ?, ?, ?, ?)'),
@@ -156,9 +161,17 @@ export class Journal {
     this.stmts.setSeats.run(JSON.stringify(seats), code);
   }
 
-  /** Appends one applied intent. Throws if the seq or the intent id is already taken (the UNIQUE constraints). */
+  /** Appends one applied intent at once. Throws if the seq or the intent id is already taken (the UNIQUE constraints). */
   appendIntent(code: string, row: IntentRow): void {
     this.stmts.insertIntent.run(code, row.seq, row.intentId, JSON.stringify(row.intent), row.hash, row.source, new Date().toISOString());
+  }
+
+  /**
+   * Appends an intent in the next group commit (on the writer thread) and resolves once it is on disk.
+   * Rejects if the row cannot be written (e.g. its step or intent id is already taken).
+   */
+  commitIntent(code: string, row: IntentRow): Promise<void> {
+    return this.writer.append(code, row);
   }
 
   intents(code: string): IntentRow[] {
@@ -171,7 +184,9 @@ export class Journal {
     }));
   }
 
-  close(): void {
+  /** Stops taking intents at once; resolves when the pending ones are written and the file is closed. */
+  async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.isOpen) this.db.close();
   }
 

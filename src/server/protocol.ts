@@ -95,22 +95,32 @@ export interface FacilitatorExtras {
   teachers: number;
 }
 
-/** `view`: sent to each client after every change and on every (re)join; `view` is `viewFor(level, state, seat)`. */
+/**
+ * `view`: sent to each client after every change and on every (re)join; `view` is
+ * `viewFor(level, state, seat)`, except that `view.log` holds only the entries from `logStart` on:
+ * the client already has the ones before (it got them in earlier views). A (re)join and a `sync`
+ * send the whole log (`logStart` 0). The log only grows, so the client's log is
+ * `previous.slice(0, logStart).concat(view.log)`.
+ */
 export interface ViewMessage {
   code: string;
   seat: SeatId;
   seq: number;
   hash: string;
+  logStart: number;
+  /**
+   * The intents applied since the previous view this connection was sent (none in the first view after
+   * a join or reconnection: ask `steps` for earlier ones). With the level and seed, a client following
+   * them can rebuild the game, check each hash and branch from any step.
+   */
+  steps: StepMessage[];
   view: GameView;
   seats: Record<PartyId, SeatView>;
   timer: TimerView;
   facilitator?: FacilitatorExtras;
 }
 
-/**
- * `step`: every applied intent, in order, with the state hash after it (moves are public: the log shows
- * them). With the level and seed, a client can rebuild the game, check every hash and branch from it.
- */
+/** One applied intent and the state hash after it. Moves are public (the log shows them), so every seat gets them. */
 export interface StepMessage {
   seq: number;
   intent: Intent;

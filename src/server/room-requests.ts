@@ -20,14 +20,14 @@ import type { Member, TableRoom } from './room';
  */
 
 type Reply = Ack | { ok: true; view: ViewMessage } | { ok: true; steps: StepMessage[] } | { ok: true };
-type Handler = (member: Member, payload: unknown) => Reply;
+type Handler = (member: Member, payload: unknown) => Reply | Promise<Reply>;
 
 export class RoomRequests {
   constructor(private readonly room: TableRoom) {}
 
   register(): void {
     this.on('intent', (m, p) => this.intent(m, p));
-    this.on('sync', (m) => ({ ok: true, view: this.room.viewFor(m.seat) }));
+    this.on('sync', (m) => ({ ok: true, view: this.room.fullView(m) }));
     this.on('steps', (_m, p) => {
       const request = StepsRequestSchema.safeParse(p);
       if (!request.success) return refuse('bad-request', 'A steps request is { from } (a step number from 1).');
@@ -58,14 +58,20 @@ export class RoomRequests {
     if (size === null) return Promise.resolve(refuse('bad-request', 'The message could not be read.'));
     if (size > this.room.options.limits.maxRequestBytes)
       return Promise.resolve(refuse('too-large', `The message is too large (${size} bytes).`));
-    return this.room.enqueue(() => {
+    return this.room.enqueue(async () => {
       // The member may have been removed while the request waited in the queue.
       if (!this.room.members.has(client.sessionId)) return refuse('unavailable', 'You are no longer seated at this table.');
-      return handler(member, payload);
+      try {
+        return await handler(member, payload);
+      } catch (e) {
+        // A fault here is the server's, not the client's: answer, log, and keep the room going.
+        this.room.log(`a request failed: ${(e as Error).message}`);
+        return refuse('unavailable', 'The server could not handle this request; the table is unchanged.');
+      }
     });
   }
 
-  private intent(member: Member, payload: unknown): Ack {
+  private async intent(member: Member, payload: unknown): Promise<Ack> {
     const request = IntentRequestSchema.safeParse(payload);
     if (!request.success) return refuse('bad-request', 'An intent request is { id, intent }, with an id of 1–64 letters, digits or _.:-');
     const parsed = parseIntent(request.data.intent);
@@ -73,7 +79,7 @@ export class RoomRequests {
     const denied = authorize(member.seat, parsed.value);
     if (denied) return denied;
     const source = member.seat === 'facilitator' ? 'teacher' : 'team';
-    const ack = this.room.table.apply(request.data.id, parsed.value, source);
+    const ack = await this.room.table.apply(request.data.id, parsed.value, source);
     if (ack.ok && !ack.duplicate) this.room.changed();
     return ack;
   }

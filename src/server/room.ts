@@ -1,4 +1,4 @@
-import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { Room, ServerError, type Client, type Delayed, type RoomException, type RoomMethodName } from '@colyseus/core';
 import { PARTY_IDS, currentParty, type PartyId } from '../core';
 import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
@@ -31,6 +31,10 @@ export interface Member {
   bucket: TokenBucket;
   /** Removed by the server (seat taken over or released): no reconnection for it. */
   kicked: boolean;
+  /** Log entries this client has been sent: views carry only the newer ones (the log grows every step). */
+  logSent: number;
+  /** The last step this client has been sent. */
+  stepsSent: number;
 }
 
 /** Colyseus close codes for "leave now": a join that fails throws one of these. */
@@ -47,8 +51,6 @@ export abstract class TableRoom extends Room {
   private queue: Promise<unknown> = Promise.resolve();
   private computers!: ComputerSeats;
   private lastSeats = '';
-  /** The last step every member has been sent as a 'step' message. */
-  private stepsSent = 0;
   private idleDispose: Delayed | null = null;
 
   get options(): ResolvedOptions {
@@ -69,7 +71,6 @@ export abstract class TableRoom extends Room {
     new RoomRequests(this).register();
     this.clock.setInterval(() => this.onTick(), tickMs);
     this.syncTimer();
-    this.stepsSent = this.table.seq;
   }
 
   /** Runs `task` after every task queued before it: intents never interleave, whatever a task awaits. */
@@ -77,6 +78,22 @@ export abstract class TableRoom extends Room {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  log(message: string): void {
+    this.deps.log(`table ${this.roomId}: ${message}`);
+  }
+
+  /** Queues work nobody waits for (a computer's move, the timer's): a fault is logged, never left unhandled. */
+  background(what: string, task: () => unknown): void {
+    this.enqueue(task).catch((e: unknown) => this.log(`${what} failed: ${(e as Error).message}`));
+  }
+
+  /** Colyseus routes faults in hooks and clock callbacks here instead of letting them end the process. */
+  onUncaughtException(error: RoomException, method: RoomMethodName): void {
+    // A refused join is an answer to the client, not a fault.
+    if (error.cause instanceof ServerError) return;
+    this.log(`${method} failed: ${error.message}`);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -106,6 +123,8 @@ export abstract class TableRoom extends Room {
       seat,
       bucket: new TokenBucket(limits.requestsPerSecond, limits.requestBurst),
       kicked: false,
+      logSent: 0,
+      stepsSent: this.table.seq,
     });
     let seatToken: string | undefined;
     if (seat !== 'facilitator') {
@@ -139,6 +158,9 @@ export abstract class TableRoom extends Room {
       this.seats.sit(member.seat, client.sessionId);
     }
     member.client = client;
+    // Messages sent while the connection was down are lost: the next view carries the whole log again.
+    member.logSent = 0;
+    member.stepsSent = this.table.seq;
     this.changed();
   }
 
@@ -177,7 +199,7 @@ export abstract class TableRoom extends Room {
     try {
       this.deps.journal.setSeats(this.table.code, this.seats.allClaims());
     } catch (e) {
-      this.deps.log(`table ${this.table.code}: could not save the seats (${(e as Error).message})`);
+      this.log(`could not save the seats (${(e as Error).message})`);
     }
   }
 
@@ -189,17 +211,17 @@ export abstract class TableRoom extends Room {
   changed(): void {
     this.syncTimer();
     this.lastSeats = JSON.stringify(this.seats.view());
-    if (this.table.seq > this.stepsSent) {
-      for (const step of this.table.stepsFrom(this.stepsSent + 1)) this.broadcast('step', step);
-      this.stepsSent = this.table.seq;
-    }
     this.broadcastViews();
     this.computers.pump();
     if (this.table.state.phase === 'over') this.scheduleIdleDispose();
   }
 
-  viewFor(seat: SeatId): ViewMessage {
-    return viewMessage(this.viewContext(), seat);
+  /** The full view for a member (the `sync` request): the client starts its log afresh. */
+  fullView(member: Member): ViewMessage {
+    const message = viewMessage(this.viewContext(), member.seat);
+    member.logSent = message.view.log.length;
+    member.stepsSent = this.table.seq;
+    return message;
   }
 
   private viewContext(): ViewContext {
@@ -210,14 +232,19 @@ export abstract class TableRoom extends Room {
 
   private broadcastViews(): void {
     const ctx = this.viewContext();
-    const bySeat = new Map<SeatId, ViewMessage>();
+    const logLength = this.table.state.context.log.length;
+    const cache = new Map<string, ViewMessage>();
     for (const m of this.members.values()) {
-      let message = bySeat.get(m.seat);
+      const start = m.logSent <= logLength ? m.logSent : 0;
+      const key = `${m.seat}:${start}:${m.stepsSent}`;
+      let message = cache.get(key);
       if (!message) {
-        message = viewMessage(ctx, m.seat);
-        bySeat.set(m.seat, message);
+        message = viewMessage(ctx, m.seat, start, m.stepsSent + 1);
+        cache.set(key, message);
       }
       m.client.send('view', message);
+      m.logSent = logLength;
+      m.stepsSent = this.table.seq;
     }
   }
 
@@ -230,16 +257,20 @@ export abstract class TableRoom extends Room {
     if (JSON.stringify(this.seats.view()) !== this.lastSeats) this.changed();
     const outOfTime = this.timer.tick();
     if (this.timer.isRunning) this.broadcast('timer', this.timer.view());
-    if (outOfTime) void this.enqueue(() => this.timeRanOut(outOfTime));
+    if (outOfTime) this.background('the timer', () => this.timeRanOut(outOfTime));
     this.computers.pump();
   }
 
-  private timeRanOut(party: PartyId): void {
+  private async timeRanOut(party: PartyId): Promise<void> {
     const { state, level } = this.table;
     if (state.phase !== 'turns' || currentParty(level, state.context) !== party) return;
-    const ack = this.table.apply(`timer-${this.table.seq + 1}-${party}`, { type: 'party.pass', by: party, note: 'Time ran out.' }, 'timer');
+    const ack = await this.table.apply(
+      `timer-${this.table.seq + 1}-${party}`,
+      { type: 'party.pass', by: party, note: 'Time ran out.' },
+      'timer',
+    );
     if (ack.ok) this.changed();
-    else this.deps.log(`table ${this.table.code}: the timer's move was refused (${ack.error})`);
+    else this.log(`the timer's move was refused (${ack.error})`);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
     await Promise.race([colyseus.listen(o.port, o.host), new Promise((_, reject) => httpServer.once('error', reject))]);
   } catch (e) {
     running = false;
-    journal.close();
+    await journal.close();
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `Port ${o.port} is already in use: choose another port (PORT=…).` : (e as Error).message);
   }
@@ -122,7 +122,7 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
       closed = true;
       await colyseus.gracefullyShutdown(false);
       httpServer.closeAllConnections();
-      journal.close();
+      await journal.close();
       running = false;
     },
   };

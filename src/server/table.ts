@@ -87,16 +87,18 @@ export class Table {
 
   /**
    * Applies an intent the room has already authorised: the rules decide, the journal commits, and only
-   * then does the table move on. A refusal or a failed write leaves everything as it was.
+   * then does the table move on. A refusal or a failed write leaves everything as it was. Callers run
+   * one apply at a time per table (the room's queue).
    */
-  apply(intentId: string, intent: Intent, source: IntentSource): Ack {
+  async apply(intentId: string, intent: Intent, source: IntentSource): Promise<Ack> {
     const again = this.previous(intentId, intent);
     if (again) return again;
     const next = applyToGame(this.level, this.state, intent);
     if (!next.ok) return refuse('illegal', next.error);
     const hash = stateHash(next.value);
     try {
-      this.journal.appendIntent(this.code, { seq: this.seq + 1, intentId, intent, hash, source });
+      // The room's queue holds this table's next request until this one is committed (or refused).
+      await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId, intent, hash, source });
     } catch (e) {
       return refuse('journal-failed', `The move could not be saved, so it was not made (${(e as Error).message}). Try again.`);
     }

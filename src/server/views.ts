@@ -15,14 +15,22 @@ export interface ViewContext {
   teachers: number;
 }
 
-export function viewMessage(ctx: ViewContext, seat: SeatId): ViewMessage {
+/**
+ * The view for `seat`; `logStart` > 0 leaves out the log entries the client already has (the log only
+ * grows), and `stepsFrom` is the first step the client has not been sent.
+ */
+export function viewMessage(ctx: ViewContext, seat: SeatId, logStart = 0, stepsFrom = ctx.table.seq + 1): ViewMessage {
   const { table } = ctx;
+  const view = viewFor(table.level, table.state, seat);
+  const start = logStart > 0 && logStart <= view.log.length ? logStart : 0;
   const message: ViewMessage = {
     code: table.code,
     seat,
     seq: table.seq,
     hash: table.hash,
-    view: viewFor(table.level, table.state, seat),
+    logStart: start,
+    steps: stepsFrom <= table.seq ? table.stepsFrom(stepsFrom) : [],
+    view: start ? { ...view, log: view.log.slice(start) } : view,
     seats: ctx.seats,
     timer: ctx.timer,
   };

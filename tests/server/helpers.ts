@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Room } from '@colyseus/sdk';
-import type { GameView, Intent, PartyId } from '../../src/core';
+import type { GameView, Intent, LogEntry, PartyId } from '../../src/core';
 import { createClassroomServer, type ClassroomOptions, type ClassroomServer } from '../../src/server';
 import type { Ack, SeatMessage, ViewMessage } from '../../src/server/protocol';
 
@@ -69,6 +69,8 @@ export async function createSession(url: string, body: Record<string, unknown> =
 export class Seat {
   readonly messages: { type: string | number; payload: unknown }[] = [];
   seatToken: string | undefined;
+  /** The whole log, rebuilt from the views (each carries only the entries from its `logStart` on). */
+  log: LogEntry[] = [];
   private nextId = 0;
 
   constructor(
@@ -79,6 +81,10 @@ export class Seat {
     room.onMessage('*', (type, payload) => {
       this.messages.push({ type, payload });
       if (type === 'seat') this.seatToken = (payload as SeatMessage).seatToken ?? this.seatToken;
+      if (type === 'view') {
+        const message = payload as ViewMessage;
+        this.log = this.log.slice(0, message.logStart).concat(message.view.log);
+      }
     });
   }
 
@@ -88,10 +94,11 @@ export class Seat {
     return undefined;
   }
 
+  /** The latest view, with the whole log. */
   get view(): GameView {
     const v = this.lastView;
     if (!v) throw new Error(`${this.label} has no view yet`);
-    return v.view;
+    return { ...v.view, log: this.log };
   }
 
   /** Sends an intent as a request and returns the ack. */

@@ -15,7 +15,9 @@ import { tempDataDir } from './helpers';
 /** The pieces under the room, without sockets: the journal, the table it rebuilds, who may send what, limits, seats. */
 
 const dirs: string[] = [];
-afterEach(() => {
+const journals: Journal[] = [];
+afterEach(async () => {
+  for (const j of journals.splice(0)) await j.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -23,6 +25,7 @@ function freshTable(): { journal: Journal; table: Table; dir: string } {
   const dir = tempDataDir();
   dirs.push(dir);
   const journal = new Journal(dir);
+  journals.push(journal);
   const created = createSession(journal, { levelId: 'buffer-zone-talks', seed: 'journal', tables: 1 }, 60);
   if (!created.ok) throw new Error(created.error);
   const opened = Table.open(journal, created.value.codes[0]);
@@ -34,10 +37,10 @@ const start: Intent = { type: 'game.start', by: 'facilitator' };
 const pass = (by: 'ukraine' | 'russia'): Intent => ({ type: 'party.pass', by });
 
 describe('the journal and the table it rebuilds', () => {
-  it('stores each applied intent before it is acknowledged, and reopens the table at the same hash', () => {
+  it('stores each applied intent before it is acknowledged, and reopens the table at the same hash', async () => {
     const { journal, table } = freshTable();
-    expect(table.apply('a', start, 'teacher')).toMatchObject({ ok: true, seq: 1 });
-    expect(table.apply('b', pass('ukraine'), 'team')).toMatchObject({ ok: true, seq: 2 });
+    expect(await table.apply('a', start, 'teacher')).toMatchObject({ ok: true, seq: 1 });
+    expect(await table.apply('b', pass('ukraine'), 'team')).toMatchObject({ ok: true, seq: 2 });
     expect(journal.intents(table.code).map((r) => [r.seq, r.intentId, r.source])).toEqual([
       [1, 'a', 'teacher'],
       [2, 'b', 'team'],
@@ -47,13 +50,13 @@ describe('the journal and the table it rebuilds', () => {
     expect(again.value.hash).toBe(table.hash);
     expect(again.value.hash).toBe(stateHash(table.state));
     // Ids are remembered across the reopening: a retry after a restart is not applied twice.
-    expect(again.value.apply('b', pass('ukraine'), 'team')).toEqual({ ok: true, seq: 2, hash: table.hash, duplicate: true });
+    expect(await again.value.apply('b', pass('ukraine'), 'team')).toEqual({ ok: true, seq: 2, hash: table.hash, duplicate: true });
   });
 
-  it('refuses an illegal intent and journals nothing', () => {
+  it('refuses an illegal intent and journals nothing', async () => {
     const { journal, table } = freshTable();
     const hash = table.hash;
-    expect(table.apply('x', pass('russia'), 'team')).toMatchObject({
+    expect(await table.apply('x', pass('russia'), 'team')).toMatchObject({
       ok: false,
       code: 'illegal',
       error: 'The talks have not started yet.',
@@ -62,38 +65,53 @@ describe('the journal and the table it rebuilds', () => {
     expect(journal.intents(table.code)).toEqual([]);
   });
 
-  it('refuses an id reused for a different intent', () => {
+  it('refuses an id reused for a different intent', async () => {
     const { table } = freshTable();
-    table.apply('a', start, 'teacher');
-    expect(table.apply('a', pass('ukraine'), 'team')).toMatchObject({ ok: false, code: 'id-reused' });
+    await table.apply('a', start, 'teacher');
+    expect(await table.apply('a', pass('ukraine'), 'team')).toMatchObject({ ok: false, code: 'id-reused' });
   });
 
-  it('enforces one row per step and per intent id in the database itself', () => {
+  it('enforces one row per step and per intent id in the database itself', async () => {
     const { journal, table } = freshTable();
-    table.apply('a', start, 'teacher');
+    await table.apply('a', start, 'teacher');
     const row = { seq: 1, intentId: 'other', intent: start, hash: table.hash, source: 'teacher' as const };
     expect(() => journal.appendIntent(table.code, row)).toThrow(/UNIQUE/);
     expect(() => journal.appendIntent(table.code, { ...row, seq: 2, intentId: 'a' })).toThrow(/UNIQUE/);
   });
 
-  it('does not move on when the write fails', () => {
+  it('commits intents that arrive together in one transaction, and a bad row fails alone', async () => {
+    const { journal, table } = freshTable();
+    const row = (seq: number, intentId: string) => ({ seq, intentId, intent: start, hash: table.hash, source: 'teacher' as const });
+    const results = await Promise.allSettled([
+      journal.commitIntent(table.code, row(1, 'a')),
+      journal.commitIntent(table.code, row(2, 'b')),
+      journal.commitIntent(table.code, row(2, 'c')), // the same step twice: refused by UNIQUE(code, seq)
+      journal.commitIntent(table.code, row(3, 'd')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(journal.intents(table.code).map((r) => r.intentId)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('does not move on when the write fails', async () => {
     const { journal, table } = freshTable();
     const hash = table.hash;
-    journal.close();
-    expect(table.apply('a', start, 'teacher')).toMatchObject({ ok: false, code: 'journal-failed' });
+    void journal.close();
+    expect(await table.apply('a', start, 'teacher')).toMatchObject({ ok: false, code: 'journal-failed' });
     expect(table.hash).toBe(hash);
     expect(table.seq).toBe(0);
   });
 
-  it('refuses to reopen a table whose journal does not replay, naming the step', () => {
+  it('refuses to reopen a table whose journal does not replay, naming the step', async () => {
     const { journal, table, dir } = freshTable();
-    table.apply('a', start, 'teacher');
-    table.apply('b', pass('ukraine'), 'team');
-    journal.close();
+    await table.apply('a', start, 'teacher');
+    await table.apply('b', pass('ukraine'), 'team');
+    await journal.close();
     const db = new DatabaseSync(join(dir, 'classroom.sqlite'));
     db.prepare('UPDATE intents SET hash = ? WHERE seq = 2').run('0'.repeat(64));
     db.close();
-    const reopened = Table.open(new Journal(dir), table.code);
+    const fresh = new Journal(dir);
+    journals.push(fresh);
+    const reopened = Table.open(fresh, table.code);
     expect(reopened.ok).toBe(false);
     if (!reopened.ok) expect(reopened.error).toMatch(new RegExp(`table ${table.code}, step 2: state hash`));
   });

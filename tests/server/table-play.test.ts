@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { PARTY_IDS, parseRecordJson, replayRecord, type PartyId } from '../../src/core';
 import { findBuiltinLevel } from '../../src/content/levels';
-import type { SeatMessage } from '../../src/server/protocol';
+import type { SeatMessage, ViewMessage } from '../../src/server/protocol';
 import {
   F,
   Seat,
@@ -128,6 +128,11 @@ describe('a session with two parallel tables', () => {
     const final = teacher.lastView!;
     expect(final.view.phase).toBe('over');
     expect(final.view.outcome).not.toBeNull();
+    // Views after the first carry only new log entries; put together they are the whole log.
+    const full = await teacher.request<{ view: ViewMessage }>('sync');
+    expect(full.view.logStart).toBe(0);
+    expect(final.logStart).toBeGreaterThan(0);
+    for (const seat of [teacher, ...Object.values(teams)]) expect(seat.log).toEqual(full.view.view.log);
   });
 
   it('plays the second table to the end with computer parties in every seat', async () => {
@@ -159,6 +164,11 @@ describe('a session with two parallel tables', () => {
       expect(replay.value.divergence).toBeNull();
       expect(record.value.finalHash).toBe(table.hash);
     }
+    // The steps that came with the teacher's views are the record's steps: the client can rebuild the game.
+    const first0 = parseRecordJson(await (await fetch(`${t.url}/api/tables/${tables[0].code}/record`)).text());
+    const followed = teacher.messages.filter((m) => m.type === 'view').flatMap((m) => (m.payload as ViewMessage).steps);
+    expect(first0.ok && followed.map((s) => ({ intent: s.intent, hash: s.hash }))).toEqual(first0.ok && first0.value.steps);
+    expect(followed.map((s) => s.seq)).toEqual(followed.map((_, i) => i + 1));
     // Seats: the first table had four teams, the second only computers.
     const first = parseRecordJson(await (await fetch(`${t.url}/api/tables/${tables[0].code}/record`)).text());
     expect(first.ok && Object.values(first.value.seats).every((s) => s.kind === 'human')).toBe(true);
