@@ -73,18 +73,24 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
+/** Phaser's build flags (see node_modules/phaser/config/webpack.config.js), as `typeof X` replacements. */
+const PHASER_FLAGS = {
+  'typeof WEBGL_RENDERER': JSON.stringify(true),
+  'typeof CANVAS_RENDERER': JSON.stringify(true),
+  'typeof WEBGL_DEBUG': JSON.stringify(false),
+  'typeof EXPERIMENTAL': JSON.stringify(false),
+  'typeof PLUGIN_CAMERA3D': JSON.stringify(false),
+  'typeof PLUGIN_FBINSTANT': JSON.stringify(false),
+  'typeof FEATURE_SOUND': JSON.stringify(false),
+};
+
 export default defineConfig({
   base: './',
   resolve: { alias: [{ find: /^phaser$/, replacement: phaserCore }] },
-  define: {
-    'typeof WEBGL_RENDERER': JSON.stringify(true),
-    'typeof CANVAS_RENDERER': JSON.stringify(true),
-    'typeof WEBGL_DEBUG': JSON.stringify(false),
-    'typeof EXPERIMENTAL': JSON.stringify(false),
-    'typeof PLUGIN_CAMERA3D': JSON.stringify(false),
-    'typeof PLUGIN_FBINSTANT': JSON.stringify(false),
-    'typeof FEATURE_SOUND': JSON.stringify(false),
-  },
+  define: PHASER_FLAGS,
+  // The development server pre-bundles Phaser separately, so it needs the same flags and fix.
+  optimizeDeps: { include: ['phaser'], rolldownOptions: { transform: { define: { ...PHASER_FLAGS, global: 'globalThis' } } } },
+
   plugins: [phaserGlobalFix(), serviceWorkerPlugin()],
   build: {
     outDir: 'dist',
