@@ -80,16 +80,17 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, box: Box, s: number):
   ctx.stroke();
   ctx.setLineDash([]);
 
-  // Labels: regions first (quiet, spaced capitals), then cities.
+  // Labels: regions first (quiet, spaced capitals), then cities. Text grows a little on a large map.
+  const t = Math.min(1.35, Math.max(0.9, box.w / (640 * s)));
   /** A label at a map point; extra lines go below the first, a fixed distance apart. */
   const label = (text: string, at: Pt, size: number, colour: string, align: CanvasTextAlign = 'center', weight = 400, spacing = 0) => {
-    ctx.font = `${weight} ${size * s}px ${MAP_FONT}`;
+    ctx.font = `${weight} ${size * s * t}px ${MAP_FONT}`;
     ctx.fillStyle = colour;
     ctx.textAlign = align;
     ctx.textBaseline = 'middle';
     if ('letterSpacing' in ctx) (ctx as unknown as { letterSpacing: string }).letterSpacing = `${spacing * s}px`;
     const [x, y] = P(at);
-    text.split('\n').forEach((line, i) => ctx.fillText(line, x, y + i * (size + 4) * s));
+    text.split('\n').forEach((line, i) => ctx.fillText(line, x, y + i * (size + 4) * s * t));
   };
   // Aligned to the map's edges so they never run off it, whatever its size.
   label('UNDER UKRAINIAN\nCONTROL', [0.025, 0.36], 10, 'rgba(160, 190, 225, 0.8)', 'left', 600, 1.2);
@@ -127,7 +128,7 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, box: Box, s: number):
   ctx.lineTo(sx + km50, sy);
   ctx.lineTo(sx + km50, sy - 4 * s);
   ctx.stroke();
-  ctx.font = `400 ${10 * s}px ${MAP_FONT}`;
+  ctx.font = `400 ${10 * s * t}px ${MAP_FONT}`;
   ctx.fillStyle = 'rgba(210, 220, 235, 0.85)';
   ctx.textAlign = 'left';
   ctx.fillText('50 km', sx + km50 + 5 * s, sy - 2 * s);

@@ -2,6 +2,7 @@ import { PARTY_NAMES, TERMS, optionIndex, whyIllegal, type Intent } from '../../
 import { button, h, type Child } from '../dom';
 import { fmtInt } from '../format';
 import type { GameSession, PlayerIntent } from '../session';
+import { briefGlance } from './brief';
 import { openDialog } from './dialog';
 
 /**
@@ -34,6 +35,9 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
         h('span', { class: 'dots', 'aria-hidden': 'true' }),
         who ? `${PARTY_NAMES[who]} is considering its move…` : 'Waiting…',
       ),
+      // While the others move, the player's own brief in brief, to plan the next move.
+      h('h3', { class: 'glance-title' }, 'Your brief at a glance'),
+      briefGlance(view.brief!, level),
     );
   }
 
