@@ -16,7 +16,7 @@ export interface ClassroomOptions {
   graceSeconds?: number;
   /** Pause before a computer party moves, so people can follow. Default 1500 ms. */
   computerDelayMs?: number;
-  /** Real milliseconds per timer second (tests shorten it). Default 1000. */
+  /** Real milliseconds per timer second (tests shorten it; the room clock's resolution is 50 ms). Default 1000. */
   tickMs?: number;
   /** Tables of sessions created within this many hours reopen at startup; older ones when someone joins. Default 24. */
   restoreWindowHours?: number;

@@ -1,9 +1,9 @@
 import { Room, ServerError, type Client, type Delayed, type RoomException, type RoomMethodName } from '@colyseus/core';
-import { PARTY_IDS, currentParty, type PartyId } from '../core';
+import { currentParty, type PartyId } from '../core';
 import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
 import { TokenBucket } from './limits';
-import { JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
+import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
 import { RoomRequests } from './room-requests';
 import { SeatBook, type JoinCheck } from './seats';
 import { tokenMatches } from './secrets';
@@ -37,7 +37,7 @@ export interface Member {
   stepsSent: number;
 }
 
-/** Colyseus close codes for "leave now": a join that fails throws one of these. */
+/** Error codes a refused join carries to the client (the SDK's MatchMakeError.code). */
 const FORBIDDEN = 403;
 const BAD_REQUEST = 400;
 
@@ -133,7 +133,7 @@ export abstract class TableRoom extends Room {
         this.saveSeats();
       }
       const displaced = this.seats.sit(seat, client.sessionId);
-      if (displaced) this.kick(displaced, 4100, 'This seat was taken over in another browser window.');
+      if (displaced) this.kick(displaced, CLOSE_SEAT_TAKEN_OVER, 'This seat was taken over in another browser window.');
     }
     client.send('seat', { code: this.table.code, seat, ...(seatToken ? { seatToken } : {}) });
     this.cancelIdleDispose();
@@ -183,7 +183,7 @@ export abstract class TableRoom extends Room {
     this.seats.release(party);
     this.seats.vacate(party);
     this.saveSeats();
-    if (holder) this.kick(holder, 4101, 'Your teacher freed this seat.');
+    if (holder) this.kick(holder, CLOSE_SEAT_RELEASED, 'Your teacher freed this seat.');
     this.changed();
   }
 
@@ -280,7 +280,7 @@ export abstract class TableRoom extends Room {
   private scheduleIdleDispose(): void {
     if (this.idleDispose || this.members.size > 0 || this.table.state.phase !== 'over') return;
     this.idleDispose = this.clock.setTimeout(() => {
-      if (this.members.size === 0) void this.disconnect();
+      if (this.members.size === 0) this.disconnect().catch(() => undefined);
       this.idleDispose = null;
     }, this.deps.options.idleDisposeMinutes * 60_000);
   }
@@ -288,11 +288,6 @@ export abstract class TableRoom extends Room {
   private cancelIdleDispose(): void {
     this.idleDispose?.clear();
     this.idleDispose = null;
-  }
-
-  /** Parties whose seats no person holds (for the comparison and session views). */
-  computerSeats(): PartyId[] {
-    return PARTY_IDS.filter((p) => this.seats.status(p) === 'computer');
   }
 }
 

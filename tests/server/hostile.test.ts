@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { PARTY_IDS, type PartyId } from '../../src/core';
-import type { Ack } from '../../src/server/protocol';
+import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, type Ack } from '../../src/server/protocol';
 import {
   DEAL,
   F,
@@ -193,5 +193,22 @@ describe('malformed and oversized messages', () => {
     await expect(new Client(t.url).joinById(code, { seat: 'nobody' })).rejects.toThrow(/Join with/);
     await expect(new Client(t.url).create('table', { code: 'QQQQQQ' })).rejects.toThrow();
     await undisturbed(hashNow());
+  });
+
+  it('moves a seat to the newest window holding its token, and lets the teacher free a seat', async () => {
+    const code = session.tables[0].code;
+    const first = teams.us;
+    const firstClosed = new Promise<number>((resolve) => first.room.onLeave((c) => resolve(c)));
+    const second = await joinTeam(t.url, code, 'us', first.seatToken);
+    expect(await firstClosed).toBe(CLOSE_SEAT_TAKEN_OVER);
+    teams.us = second;
+    await until(() => second.lastView !== undefined, 'the new window’s view');
+    const secondClosed = new Promise<number>((resolve) => second.room.onLeave((c) => resolve(c)));
+    expect(await teacher.request('releaseSeat', { party: 'us' })).toEqual({ ok: true });
+    expect(await secondClosed).toBe(CLOSE_SEAT_RELEASED);
+    await until(() => teacher.lastView?.seats.us.claimed === false, 'the seat to be free');
+    teams.us = await joinTeam(t.url, code, 'us');
+    await until(() => teams.us.seatToken !== undefined, 'a new token');
+    expect(teams.us.seatToken).not.toBe(first.seatToken);
   });
 });
