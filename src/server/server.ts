@@ -111,19 +111,18 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
   const url = `http://${anyInterface ? '127.0.0.1' : o.host}:${port}`;
   info(`listening on ${url} (journal: ${journal.dataDir})`);
 
-  let closed = false;
+  let closing: Promise<void> | null = null;
+  const shutdown = async () => {
+    await colyseus.gracefullyShutdown(false);
+    httpServer.closeAllConnections();
+    await journal.close();
+    running = false;
+  };
   return {
     url,
     port,
     lanUrls,
     openTables: () => matchMaker.stats.local.roomCount,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await colyseus.gracefullyShutdown(false);
-      httpServer.closeAllConnections();
-      await journal.close();
-      running = false;
-    },
+    close: () => (closing ??= shutdown()),
   };
 }
