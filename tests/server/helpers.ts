@@ -5,6 +5,7 @@ import { Client, Room } from '@colyseus/sdk';
 import type { GameView, Intent, LogEntry, PartyId } from '../../src/core';
 import { createClassroomServer, type ClassroomOptions, type ClassroomServer } from '../../src/server';
 import type { Ack, SeatMessage, ViewMessage } from '../../src/server/protocol';
+import { DEAL } from '../helpers/game';
 
 /** Shared fixtures for the classroom server tests: a server on an ephemeral loopback port, sessions and seats. */
 
@@ -145,19 +146,7 @@ export function viewAt(seat: Seat, seq: number, timeoutMs = 5000): Promise<void>
 
 export const F = (type: string, extra: Record<string, unknown> = {}): Intent => ({ type, by: 'facilitator', ...extra }) as Intent;
 
-/** A package in the main level that crosses no party's red line (see tests/helpers/game.ts). */
-export const DEAL = {
-  ceasefire: 'full',
-  bufferDepthKm: '20',
-  bufferSide: 'ukrainian',
-  peacekeepers: '15000',
-  mandate: 'train-and-defend',
-  usSupport: 'air-defence',
-  guarantee: 'article5-like',
-  territory: 'deferred',
-  alignment: 'neutrality',
-  arms: 'sustain',
-};
+export { DEAL };
 
 /** What a simple team does on its turn: sign what is on the table, else put the deal forward, else hold. */
 export function teamMoves(party: PartyId, view: GameView): Intent[] {
