@@ -59,6 +59,8 @@ export class JournalWriter {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private closed = false;
+  private failure: Error | null = null;
+  private exited = false;
   private whenClosed: Promise<void> | null = null;
 
   constructor(file: string) {
@@ -67,14 +69,17 @@ export class JournalWriter {
       for (const id of m.done ?? []) this.settle(id)?.resolve();
       for (const f of m.failed ?? []) this.settle(f.id)?.reject(new Error(f.message));
     });
-    this.worker.on('error', (e) => this.failAll(e));
-    this.worker.on('exit', () => this.failAll(new Error('the journal writer stopped')));
+    this.worker.on('error', (e) => this.stop(e));
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.stop(new Error('the journal writer stopped'));
+    });
     // The writer must not keep a finished process alive; pending rows keep it referenced (see append).
     this.worker.unref();
   }
 
   append(code: string, row: IntentRow): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('the journal is closed'));
+    if (this.closed) return Promise.reject(this.failure ?? new Error('the journal is closed'));
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -96,6 +101,7 @@ export class JournalWriter {
   close(): Promise<void> {
     if (this.whenClosed) return this.whenClosed;
     this.closed = true;
+    if (this.exited) return (this.whenClosed = Promise.resolve());
     this.whenClosed = new Promise<void>((resolve) => {
       this.worker.ref();
       this.worker.on('message', (m: { closed?: boolean }) => {
@@ -114,7 +120,10 @@ export class JournalWriter {
     return w;
   }
 
-  private failAll(e: Error): void {
+  /** The worker is gone (closed, or it failed): nothing waits for it any more, and nothing new is sent to it. */
+  private stop(e: Error): void {
+    if (!this.closed) this.failure = e;
+    this.closed = true;
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
   }

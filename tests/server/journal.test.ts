@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stateHash, type Intent } from '../../src/core';
 import { authorize } from '../../src/server/authorize';
 import { Journal } from '../../src/server/journal';
+import { JournalWriter } from '../../src/server/journal-writer';
 import { TokenBucket, WindowCounter } from '../../src/server/limits';
 import { SeatBook } from '../../src/server/seats';
 import { CODE_ALPHABET, isWellFormedCode, newJoinCode, normalizeCode } from '../../src/server/secrets';
@@ -90,6 +91,14 @@ describe('the journal and the table it rebuilds', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(journal.intents(table.code).map((r) => r.intentId)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('answers every write with an error, never a hang, when the writer cannot open the file', async () => {
+    const writer = new JournalWriter(join(tempDataDir(), 'missing-folder', 'x.sqlite'));
+    const row = { seq: 1, intentId: 'a', intent: start, hash: '0'.repeat(64), source: 'teacher' as const };
+    await expect(writer.append('ACDEFG', row)).rejects.toThrow();
+    await expect(writer.append('ACDEFG', { ...row, seq: 2 })).rejects.toThrow();
+    await writer.close();
   });
 
   it('does not move on when the write fails', async () => {
