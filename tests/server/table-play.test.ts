@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { PARTY_IDS, parseRecordJson, replayRecord, type PartyId } from '../../src/core';
@@ -24,6 +27,7 @@ import {
  * downloaded records replay to the hashes the server reached.
  */
 
+const root = join(import.meta.dirname, '../..');
 const level = findBuiltinLevel('buffer-zone-talks')!;
 let t: TestServer;
 let session: SessionInfo;
@@ -164,6 +168,14 @@ describe('a session with two parallel tables', () => {
       expect(replay.value.divergence).toBeNull();
       expect(record.value.finalHash).toBe(table.hash);
     }
+    // The command line replays the downloaded file to the same hash, as a discussion group would.
+    const file = join(t.dataDir, 'table.bzrec.json');
+    writeFileSync(file, await (await fetch(`${t.url}/api/tables/${tables[0].code}/record`)).text());
+    const cli = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'replay', file, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(cli)).toMatchObject({ ok: true, stateHash: tables[0].hash });
     // The steps that came with the teacher's views are the record's steps: the client can rebuild the game.
     const first0 = parseRecordJson(await (await fetch(`${t.url}/api/tables/${tables[0].code}/record`)).text());
     const followed = teacher.messages.filter((m) => m.type === 'view').flatMap((m) => (m.payload as ViewMessage).steps);
