@@ -25,6 +25,8 @@ export interface LoadResult {
   /** Intents acknowledged during the run, and those refused (a refusal would be a bug here). */
   intents: number;
   refused: number;
+  /** The first few refusals, with their reasons. */
+  refusals?: string[];
   durationMs: number;
 }
 
@@ -145,7 +147,7 @@ class TableDriver {
     seed: string,
     private readonly think: () => number,
     private readonly latencies: { at: number; ms: number }[],
-    private readonly counts: { refused: number },
+    private readonly counts: { refused: string[] },
   ) {
     this.state = newGame(level, { seed, facilitated: true });
     this.done = new Promise((r) => (this.finish = r));
@@ -157,7 +159,7 @@ class TableDriver {
     table: TableTicket,
     think: () => number,
     latencies: { at: number; ms: number }[],
-    counts: { refused: number },
+    counts: { refused: string[] },
   ) {
     const steps: StepMessage[] = [];
     const teacher = await joinTable(url, table.code, { teacher: true, teacherToken: table.teacherToken });
@@ -212,9 +214,14 @@ class TableDriver {
     const move = this.stopped || this.seq !== seqAtStart ? null : this.nextMove();
     if (move) {
       const t0 = performance.now();
-      const ack = (await move.room.request('intent', { id: `m${this.nextId++}`, intent: move.intent }).catch(() => null)) as Ack | null;
-      this.latencies.push({ at: t0, ms: performance.now() - t0 });
-      if (!ack?.ok) this.counts.refused++;
+      const ack = (await move.room
+        .request('intent', { id: `m${this.nextId++}`, intent: move.intent })
+        .catch((e: Error) => ({ ok: false, code: 'unavailable', error: e.message }))) as Ack;
+      // A request cut off by the end of the run is neither a latency nor a refusal.
+      if (!this.stopped) {
+        this.latencies.push({ at: t0, ms: performance.now() - t0 });
+        if (!ack.ok) this.counts.refused.push(`${ack.code}: ${ack.error}`);
+      }
     }
     this.busy = false;
     if (this.stopped) this.finish();
@@ -244,7 +251,7 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
   const server = await startServer(dataDir);
   const latencies: { at: number; ms: number }[] = [];
   const warmupMs = options.warmupMs ?? 2000;
-  const counts = { refused: 0 };
+  const counts = { refused: [] as string[] };
   const drivers: TableDriver[] = [];
   try {
     const baseline = await server.memory();
@@ -284,7 +291,8 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
       ackP99Ms: Math.round(percentile(sorted, 99) * 100) / 100,
       memoryPerTableKb,
       intents: sorted.length,
-      refused: counts.refused,
+      refused: counts.refused.length,
+      ...(counts.refused.length ? { refusals: counts.refused.slice(0, 5) } : {}),
       durationMs: Math.round(elapsed),
     };
   } finally {
