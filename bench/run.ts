@@ -46,7 +46,18 @@ async function browserFigures(): Promise<BenchFigure[]> {
   }
 }
 
-const figures = [...(await engineFigures()), ...(await browserFigures())];
+async function classroomFigures(): Promise<BenchFigure[]> {
+  const { measureLoad } = await import('./load');
+  const m = await measureLoad();
+  const load = `${m.tables} tables × ${m.clients / m.tables} clients on loopback`;
+  return [
+    { name: `classroom: intent to acknowledgement p50 (${load})`, value: Math.round(m.ackP50Ms * 10) / 10, unit: 'ms' },
+    { name: `classroom: intent to acknowledgement p99 (${load})`, value: Math.round(m.ackP99Ms * 10) / 10, unit: 'ms' },
+    { name: 'classroom: server memory per table', value: Math.round(m.memoryPerTableKb), unit: 'KB' },
+  ];
+}
+
+const figures = [...(await engineFigures()), ...(await browserFigures()), ...(await classroomFigures())];
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
 const w = Math.max(...figures.map((f) => f.name.length));
 for (const f of figures) {
