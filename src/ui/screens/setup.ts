@@ -8,9 +8,9 @@ import { cleanSeed, randomSeed } from '../seed';
 import { GameSession } from '../session';
 
 const DIFFICULTY_TEXT: Record<Difficulty, string> = {
-  easy: 'The computer parties give ground early and rarely use pressure tactics.',
+  easy: 'Clumsy negotiators: they hold out too long, reject often and misjudge what others can sign.',
   normal: 'They concede steadily, respect each other’s public limits and sometimes stall or escalate.',
-  hard: 'They hold out, concede late and use pressure tactics more often.',
+  hard: 'Skilled negotiators: they trade where it costs them least, time their concessions and close before the deadline.',
 };
 
 /** New game: scenario, party, difficulty and the seed (random, editable, shareable). */
