@@ -1,4 +1,5 @@
 import type { Difficulty, PartyId } from '../core';
+import type { LoadedGame } from './discussion/games';
 import { render } from './dom';
 import { hideMap } from './stage';
 import { loadSave, type LoadedSave } from './save';
@@ -18,7 +19,18 @@ export interface SetupChoice {
   seed?: string;
 }
 
-type Route = { name: 'menu' } | { name: 'setup'; choice?: SetupChoice } | { name: 'table' } | { name: 'outcome' } | { name: 'about' };
+type Route =
+  | { name: 'menu' }
+  | { name: 'setup'; choice?: SetupChoice }
+  | { name: 'table' }
+  | { name: 'outcome' }
+  | { name: 'about' }
+  // Replays and debriefs: open a game, step through it, branch it, explore it, read its full debrief.
+  | { name: 'replays'; notice?: { title: string; detail: string } }
+  | { name: 'viewer'; game: LoadedGame; step?: number }
+  | { name: 'debrief'; game: LoadedGame }
+  | { name: 'compare'; original: LoadedGame; branch: LoadedGame }
+  | { name: 'explorer'; game: LoadedGame; step: number };
 
 type ScreenFactory = (app: App, route: Route) => Screen;
 

@@ -1,4 +1,5 @@
 import './styles.css';
+import './discussion.css';
 import { DIFFICULTIES, isPartyId, type Difficulty } from '../core';
 import { App, type SetupChoice } from './app';
 import { installDebugHook } from './debug-hook';
@@ -8,6 +9,7 @@ import { menuScreen } from './screens/menu';
 import { outcomeScreen } from './screens/outcome';
 import { setupScreen } from './screens/setup';
 import { tableScreen } from './screens/table';
+import { lazyModule } from './lazy';
 
 /**
  * Entry point: the DOM layer first (so the menu is usable at once), then the Phaser stage behind it,
@@ -22,11 +24,40 @@ app.register('setup', (a, r) => setupScreen(a, r));
 app.register('table', (a) => tableScreen(a));
 app.register('outcome', (a) => outcomeScreen(a));
 app.register('about', (a) => aboutScreen(a));
+// Replays and debriefs load on first use, so the menu stays quick to appear.
+const discussion = lazyModule(() => import('./discussion/screens'));
+app.register(
+  'replays',
+  discussion.screen((m) => m.replaysScreen),
+);
+app.register(
+  'viewer',
+  discussion.screen((m) => m.viewerScreen),
+);
+app.register(
+  'debrief',
+  discussion.screen((m) => m.debriefScreen),
+);
+app.register(
+  'compare',
+  discussion.screen((m) => m.compareScreen),
+);
+app.register(
+  'explorer',
+  discussion.screen((m) => m.explorerScreen),
+);
 installDebugHook(app);
 app.refreshSave();
 
+// A share link (`#game=…`) opens that game in the replay viewer; `?seed=…` opens the new-game screen.
 const shared = sharedChoice(new URLSearchParams(location.search));
-app.go(shared ? { name: 'setup', choice: shared } : { name: 'menu' });
+const openGameLink = () => discussion.load().then((m) => m.openSharedGame(app, location.hash));
+if (location.hash.startsWith('#game=')) void openGameLink();
+else app.go(shared ? { name: 'setup', choice: shared } : { name: 'menu' });
+// A link pasted into the address bar of this tab changes only the fragment: open it too.
+window.addEventListener('hashchange', () => {
+  if (location.hash.startsWith('#game=')) void openGameLink();
+});
 document.documentElement.dataset.ready = 'true';
 // Navigation to a usable menu, for the benchmark (bench/browser.ts).
 performance.mark('buffer-zone:interactive');

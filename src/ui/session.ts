@@ -1,7 +1,10 @@
 import { LocalTable, seatsAll } from '../ai';
 import {
+  PARTY_IDS,
   PARTY_NAMES,
   currentParty,
+  err,
+  ok,
   viewFor,
   type Difficulty,
   type EventRecord,
@@ -11,7 +14,9 @@ import {
   type LogEntry,
   type PartyId,
   type Result,
+  type Seats,
 } from '../core';
+import { autoFacilitatorMove, type LoadedGame } from './discussion/games';
 import { paceMs } from './settings';
 import { writeSave } from './save';
 
@@ -29,21 +34,57 @@ export interface SessionChange {
 }
 
 /**
- * One game in the browser: a LocalTable with one human seat, paced computer moves, and a save after
+ * One game in the browser: a LocalTable with a human seat, paced computer moves, and a save after
  * every move. Screens subscribe to changes and render `view()`, which is always `viewFor` the human's
  * seat, so nothing private about another party can reach the screen before the debrief.
+ *
+ * A branch ("play from here") may give several seats to people at one screen (hot seat): the session
+ * then follows the turn, and `human` is the seat whose move it is. A game restored from a facilitated
+ * record has no teacher here, so the session releases each round's event itself.
  */
 export class GameSession {
   private listeners = new Set<(c: SessionChange) => void>();
   private running = false;
   private disposed = false;
   private timer = 0;
+  private seat: PartyId;
   saveError: string | null = null;
+  /** The game this one branched from, while it is in memory (for the side-by-side comparison). */
+  origin: LoadedGame | null = null;
 
   constructor(
     readonly table: LocalTable,
-    readonly human: PartyId,
-  ) {}
+    human: PartyId,
+  ) {
+    this.seat = human;
+    this.followTurn();
+  }
+
+  /** A new game from step `step` of a finished one, with new seats (see LocalTable.branch). */
+  static branch(game: LoadedGame, step: number, seats: Seats): Result<GameSession> {
+    const human = PARTY_IDS.find((p) => seats[p].kind === 'human');
+    if (!human) return err('At least one seat must be played by a person.');
+    const table = LocalTable.branch(game.level, game.record, step, seats);
+    if (!table.ok) return table;
+    const session = new GameSession(table.value, human);
+    session.origin = game;
+    session.persist();
+    return ok(session);
+  }
+
+  /** The seat played at this screen: with several human seats, the one whose move it is. */
+  get human(): PartyId {
+    return this.seat;
+  }
+
+  get humans(): PartyId[] {
+    return PARTY_IDS.filter((p) => this.table.seats[p].kind === 'human');
+  }
+
+  private followTurn(): void {
+    const p = this.table.whoseTurn();
+    if (p && this.table.seats[p].kind === 'human') this.seat = p;
+  }
 
   static start(level: Level, seed: string, human: PartyId, difficulty: Difficulty): GameSession {
     const table = new LocalTable(level, seed, { ...seatsAll(difficulty), [human]: { kind: 'human' } });
@@ -95,7 +136,7 @@ export class GameSession {
     if (this.running || this.disposed) return;
     this.running = true;
     const tick = () => {
-      if (this.disposed || !this.table.isComputerTurn()) {
+      if (this.disposed || (!this.table.isComputerTurn() && !this.facilitatorMove())) {
         this.running = false;
         return;
       }
@@ -120,7 +161,18 @@ export class GameSession {
     this.listeners.clear();
   }
 
+  /** The move a teacher would make now in a facilitated game (this screen has none), or null. */
+  private facilitatorMove(): Intent | null {
+    return autoFacilitatorMove(this.table.state);
+  }
+
   private stepComputer(): void {
+    const auto = this.facilitatorMove();
+    if (auto) {
+      const before = this.snapshot();
+      if (this.table.apply(auto).ok) this.afterApply(auto, before);
+      return;
+    }
     const party = this.table.state.phase === 'briefing' ? this.level.turnOrder[0] : this.table.whoseTurn();
     if (!party) return;
     const before = this.snapshot();
@@ -151,6 +203,14 @@ export class GameSession {
 
   private afterApply(intent: Intent, before: { log: number; event: EventRecord | null }): void {
     this.persist();
+    this.followTurn();
+    if (this.isOver() && this.level.kind !== 'tutorial') {
+      // Finished games (and finished branches) join the recent games list for replays and debriefs.
+      const [level, record, state] = [this.level, this.table.record(), this.table.state];
+      import('./discussion/library')
+        .then((m) => m.rememberGame(level, record, state, 'played'))
+        .catch((e: unknown) => console.warn('The game could not be added to the recent games.', e));
+    }
     const ctx = this.table.state.context;
     const change: SessionChange = {
       entries: ctx.log.slice(before.log),

@@ -51,6 +51,11 @@ export function menuScreen(app: App): Screen {
   }
   items.push(item('Play', 'Choose a scenario, your party and the difficulty', () => app.go({ name: 'setup' }), items.length === 0));
   items.push(item('Tutorial', 'Learn the moves in a short guided game, as Ukraine', () => startTutorial(app)));
+  items.push(
+    item('Replays and debriefs', 'Open a record file, a share link or a recent game: step through it, branch it, debrief it', () =>
+      app.go({ name: 'replays' }),
+    ),
+  );
   items.push(item('About and sources', 'The scenarios, and the reporting every figure comes from', () => app.go({ name: 'about' })));
   items.push(item('Settings', 'Motion, pace, sound and text size', () => openSettingsDialog()));
 

@@ -8,6 +8,9 @@ import { emblem } from '../palette';
 import { showMap } from '../stage';
 import { mapSlot } from '../widgets/board';
 import { briefDetails } from '../widgets/brief';
+import { announce } from '../announce';
+import { gameFromTable } from '../discussion/games';
+import { shareControl } from '../discussion/share-control';
 import { termSheet } from '../widgets/term-sheet';
 
 const TITLES = {
@@ -47,6 +50,22 @@ export function outcomeScreen(app: App): Screen {
     ),
     button('Main menu', () => app.go({ name: 'menu' }), { class: 'quiet' }),
   );
+  // For discussion: the full debrief (frontier, key moments, questions), the replay, a share link.
+  const game = gameFromTable(session.table);
+  const compare = async () => {
+    const { findOriginal } = await import('../discussion/library');
+    const original = findOriginal(record, session.origin);
+    if (original.ok) app.go({ name: 'compare', original: original.value, branch: game });
+    else announce(original.error, 'assertive');
+  };
+  const discuss = h(
+    'div',
+    { class: 'debrief-actions', role: 'group', 'aria-label': 'Discuss this game' },
+    button('Full debrief', () => app.go({ name: 'debrief', game }), { class: 'primary-soft' }),
+    button('Replay step by step', () => app.go({ name: 'viewer', game })),
+    record.parent ? button('Compare with the original', () => void compare()) : null,
+    shareControl(game),
+  );
 
   const el = h(
     'main',
@@ -65,6 +84,7 @@ export function outcomeScreen(app: App): Screen {
         ` · ${record.steps.length} moves recorded`,
       ),
       actions,
+      discuss,
       shareLine(
         level.kind === 'scenario' ? level.id : null,
         me,
@@ -173,7 +193,7 @@ function shareLine(levelId: string | null, party: PartyId, seed: string, difficu
   );
 }
 
-function durabilityPanel(value: number, factors: string[]): HTMLElement {
+export function durabilityPanel(value: number, factors: string[]): HTMLElement {
   const word = value >= 70 ? 'likely to hold' : value >= 45 ? 'fragile' : 'unlikely to hold';
   return h(
     'section',

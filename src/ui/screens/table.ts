@@ -39,6 +39,12 @@ export function tableScreen(app: App): Screen {
   let coachStep = session.isTutorial ? tutorialStep() : Number.MAX_SAFE_INTEGER;
   let lastSaveError: string | null = null;
 
+  const parent = session.table.record().parent;
+  const hotSeat = session.humans.length > 1;
+  const headNote =
+    parent || hotSeat
+      ? `${parent ? `Branch from step ${parent.step}` : ''}${parent && hotSeat ? ' · ' : ''}${hotSeat ? `hot seat: ${PARTY_NAMES[me]}` : ''}`
+      : null;
   const head = h('div', { class: 'head-slot' });
   const left = h('div', { class: 'col col-left' });
   const figure = mapSlot(session.view(), level);
@@ -78,6 +84,7 @@ export function tableScreen(app: App): Screen {
         },
         menu: () => app.go({ name: 'menu' }),
       }),
+      headNote,
     );
 
   const renderLeft = () => {
@@ -252,6 +259,12 @@ export function tableScreen(app: App): Screen {
     }
     if (session.saveError && session.saveError !== lastSaveError) announce(session.saveError, 'assertive');
     lastSaveError = session.saveError;
+    if (session.human !== me && !session.isOver()) {
+      // Hot seat: the next human seat takes over the screen (and sees only its own brief).
+      announce(`${PARTY_NAMES[session.human]}'s move: the table now shows ${PARTY_NAMES[session.human]}'s view.`);
+      app.go({ name: 'table' });
+      return;
+    }
     renderAll();
   };
 

@@ -10,7 +10,8 @@ export interface HeadHandlers {
   menu(): void;
 }
 
-export function tableHead(view: GameView, handlers: HeadHandlers): HTMLElement {
+/** `note`: a short line under the title, e.g. that this game is a branch of another. */
+export function tableHead(view: GameView, handlers: HeadHandlers, note?: string | null): HTMLElement {
   const over = view.phase === 'over';
   const current = over ? (view.outcome?.round ?? view.round) : view.round;
   const pips = Array.from({ length: view.rounds }, (_, i) => h('li', { class: i + 1 < current ? 'done' : i + 1 === current ? 'now' : '' }));
@@ -19,7 +20,13 @@ export function tableHead(view: GameView, handlers: HeadHandlers): HTMLElement {
   return h(
     'header',
     { class: 'table-head' },
-    h('div', { class: 'brand' }, h('span', { class: 'wordmark-sm' }, 'Buffer Zone'), h('span', { class: 'level-title' }, view.levelTitle)),
+    h(
+      'div',
+      { class: 'brand' },
+      h('span', { class: 'wordmark-sm' }, 'Buffer Zone'),
+      h('span', { class: 'level-title' }, view.levelTitle),
+      note ? h('span', { class: 'head-note' }, note) : null,
+    ),
     h(
       'div',
       { class: 'round' },

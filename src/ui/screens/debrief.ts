@@ -1,0 +1,417 @@
+import {
+  PARTY_IDS,
+  PARTY_NAMES,
+  TERMS,
+  debriefCsv,
+  optionLabel,
+  utility,
+  type Debrief,
+  type Level,
+  type Package,
+  type PartyId,
+  type PrivateBrief,
+} from '../../core';
+import type { App, Route, Screen } from '../app';
+import { button, h, render } from '../dom';
+import { downloadText, safeName } from '../download';
+import { fmtInt, signed } from '../format';
+import { emblem } from '../palette';
+import { briefDetails } from '../widgets/brief';
+import { frontierChart, type FrontierMarks } from '../widgets/frontier-chart';
+import { timelineChart } from '../widgets/timeline-chart';
+import { setGameInAddress } from '../discussion/address';
+import { debriefOf } from '../discussion/debrief-client';
+import { finalState, roundStarts, type LoadedGame } from '../discussion/games';
+import { shareControl } from '../discussion/share-control';
+import { OUTCOME_TITLES } from '../discussion/words';
+import { durabilityPanel } from './outcome';
+
+/**
+ * The full debrief, for a class or a discussion group: scores against walk-away values, the Pareto
+ * frontier of the deal space with the deal and the Nash bargaining point, how far the deal was from
+ * the frontier, the timeline and its key moments (each opens the replay at that step), every hidden
+ * brief revealed, and questions drawn from what happened. It prints on A4 (see the print stylesheet)
+ * and exports its figures as CSV and JSON for grading (the JSON is what `analyze --json` prints).
+ */
+export function debriefScreen(app: App, route: Route): Screen {
+  if (route.name !== 'debrief') throw new Error('debrief: wrong route');
+  const game = route.game;
+  const level = game.level;
+  const record = game.record;
+  const final = finalState(game);
+  const o = final.context.outcome;
+  const fileBase = `buffer-zone-debrief-${safeName(level.id)}-${safeName(record.seed)}`;
+  let debrief: Debrief | null = null;
+
+  const exportButton = (label: string, run: (d: Debrief) => void) =>
+    button(
+      label,
+      () => {
+        if (debrief) run(debrief);
+      },
+      { 'aria-disabled': 'true', 'data-export': 'true', 'data-key': `export-${label}` },
+    );
+  const actions = h(
+    'div',
+    { class: 'debrief-actions no-print', role: 'group', 'aria-label': 'Debrief actions' },
+    button('Print', () => window.print(), { class: 'primary', 'data-key': 'print' }),
+    exportButton('Export CSV', (d) => downloadText(`${fileBase}.csv`, debriefCsv(d), 'text/csv')),
+    exportButton('Export JSON', (d) => downloadText(`${fileBase}.json`, `${JSON.stringify(d, null, 2)}\n`)),
+    shareControl(game),
+    button('Replay step by step', () => app.go({ name: 'viewer', game }), { 'data-key': 'replay' }),
+    button('Replays', () => app.go({ name: 'replays' }), { class: 'quiet', 'data-key': 'replays' }),
+    button('Main menu', () => app.go({ name: 'menu' }), { class: 'quiet', 'data-key': 'menu' }),
+  );
+
+  const body = h('div', { class: 'debrief-body' });
+  render(
+    body,
+    h(
+      'section',
+      { class: 'panel loading', 'aria-labelledby': 'loading-h' },
+      h('h2', { id: 'loading-h', class: 'panel-title' }, 'Working out the numbers'),
+      h(
+        'p',
+        { id: 'loading-text', role: 'status' },
+        'Weighing every package this scenario allows, to find the Pareto frontier and the Nash bargaining point…',
+      ),
+      h('progress', { 'aria-labelledby': 'loading-h', 'aria-describedby': 'loading-text' }),
+    ),
+  );
+
+  const parent = record.parent;
+  const el = h(
+    'main',
+    { class: 'screen outcome-screen debrief-screen', 'aria-labelledby': 'debrief-h1', 'aria-busy': 'true' },
+    h(
+      'header',
+      { class: `verdict verdict-${o?.kind ?? 'deadline'}` },
+      h(
+        'p',
+        { class: 'eyebrow' },
+        `Full debrief · ${level.title} · seed ${record.seed}${parent ? ` · branch from step ${parent.step}` : ''}`,
+      ),
+      h('h1', { id: 'debrief-h1' }, o ? OUTCOME_TITLES[o.kind] : 'Unfinished game'),
+      h('p', { class: 'lede' }, o ? o.reason : 'The record stops before the end of the talks; the figures below are for where it stops.'),
+      h(
+        'p',
+        { class: 'meta' },
+        `${o ? `Round ${o.round} of ${level.rounds}` : `Round ${final.context.round} of ${level.rounds}`} · ${fmtInt(record.steps.length)} moves · ${seatLine(record.seats)}`,
+        o?.durability !== null && o?.durability !== undefined ? ` · durability estimate ${o.durability} / 100` : '',
+      ),
+      actions,
+    ),
+    body,
+  );
+
+  let disposed = false;
+  void debriefOf(record).then((result) => {
+    if (disposed) return;
+    el.removeAttribute('aria-busy');
+    if (!result.ok) {
+      render(
+        body,
+        h(
+          'div',
+          { class: 'notice error', role: 'alert' },
+          h('h2', null, 'The debrief could not be worked out'),
+          h('p', { class: 'detail' }, result.error),
+        ),
+      );
+      return;
+    }
+    debrief = result.value;
+    for (const b of actions.querySelectorAll('[data-export]')) b.removeAttribute('aria-disabled');
+    render(body, ...sections(app, game, debrief));
+    el.dataset.debrief = 'ready';
+  });
+
+  setGameInAddress(game, { view: 'debrief' });
+  return {
+    el,
+    title: `Full debrief: ${o ? OUTCOME_TITLES[o.kind] : 'unfinished game'}`,
+    dispose: () => {
+      disposed = true;
+      setGameInAddress(null);
+    },
+  };
+}
+
+function seatLine(seats: LoadedGame['record']['seats']): string {
+  const people = PARTY_IDS.filter((p) => seats[p]?.kind === 'human');
+  return people.length ? `played by people as ${people.map((p) => PARTY_NAMES[p]).join(', ')}` : 'computer in every seat';
+}
+
+function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
+  const level = game.level;
+  const o = d.outcome;
+  const final = finalState(game);
+  const lastTable = final.context.table?.terms ?? null;
+  const utilities = (pkg: Package) => Object.fromEntries(PARTY_IDS.map((p) => [p, utility(level, p, pkg)])) as Record<PartyId, number>;
+  const better = d.frontier.betterPackage ? utilities(d.frontier.betterPackage) : null;
+  const marks: FrontierMarks = {
+    deal: d.deal
+      ? { x: d.deal.utilities.ukraine, y: d.deal.utilities.russia, label: 'Signed deal' }
+      : o
+        ? { x: o.values.ukraine, y: o.values.russia, label: 'No deal (walk-away)' }
+        : null,
+    nash: d.nash ? { x: d.nash.utilities.ukraine, y: d.nash.utilities.russia } : null,
+    better: better ? { x: better.ukraine, y: better.russia } : null,
+    walkAway: { x: level.parties.ukraine.walkAway, y: level.parties.russia.walkAway },
+  };
+
+  // ---- page 1: scores, the deal, the frontier
+  const page1 = h(
+    'div',
+    { class: 'debrief-page debrief-grid' },
+    h('div', { class: 'debrief-col' }, scoresTable(d), termsTable(level, d, lastTable)),
+    h(
+      'div',
+      { class: 'debrief-col' },
+      h(
+        'section',
+        { class: 'panel frontier print-break', 'aria-labelledby': 'frontier-h' },
+        h('h2', { id: 'frontier-h', class: 'panel-title' }, 'The deal and the Pareto frontier'),
+        frontierChart(d, marks),
+        h(
+          'p',
+          { class: 'hint' },
+          `Each dot is a package that no other package beats for both Ukraine and Russia, among the ${fmtInt(d.frontier.chart.points.length ? d.frontier.chart.points.length : 0)} shown: packages nobody's red line rules out and that the United States and the Coalition value at least at their walk-away values.`,
+        ),
+        frontierFacts(d),
+      ),
+      o && o.durability !== null ? durabilityPanel(o.durability, o.durabilityFactors) : null,
+    ),
+  );
+
+  // ---- page 2: the talks over time, key moments, questions
+  const chart = timelineChart({
+    points: d.timeline,
+    rounds: roundStarts(game),
+    width: 900,
+    current: d.timeline.length - 1,
+    marks: d.keyMoments.map((m) => m.step),
+  });
+  const page2 = h(
+    'div',
+    { class: 'debrief-page' },
+    h(
+      'section',
+      { class: 'panel print-break', 'aria-labelledby': 'talks-h' },
+      h('h2', { id: 'talks-h', class: 'panel-title' }, 'How the talks went'),
+      chart.el,
+      h(
+        'p',
+        { class: 'hint' },
+        'Triangles under the chart mark the key moments below: the steps that moved what the package on the table was worth the most.',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'debrief-grid' },
+      h(
+        'section',
+        { class: 'panel moments', 'aria-labelledby': 'moments-h' },
+        h('h2', { id: 'moments-h', class: 'panel-title' }, 'Key moments'),
+        d.keyMoments.length
+          ? h(
+              'ol',
+              { class: 'moment-list' },
+              ...d.keyMoments.map((m) =>
+                h(
+                  'li',
+                  null,
+                  button(`Step ${m.step} · round ${m.round}`, () => app.go({ name: 'viewer', game, step: m.step }), {
+                    class: 'moment-link',
+                    'aria-describedby': `moment-${m.step}`,
+                  }),
+                  h(
+                    'div',
+                    { id: `moment-${m.step}`, class: 'moment-text' },
+                    h('p', null, m.text),
+                    m.note ? h('p', { class: 'hint' }, `Why: ${m.note}`) : null,
+                    h('p', { class: 'hint' }, `Moved the package's worth by ${m.swing} points across the four parties.`),
+                  ),
+                ),
+              ),
+            )
+          : h('p', { class: 'hint' }, 'No single move changed what the package on the table was worth.'),
+        h('p', { class: 'hint no-print' }, 'Each step opens the replay at that point, to look around it or branch from it.'),
+      ),
+      h(
+        'section',
+        { class: 'panel questions', 'aria-labelledby': 'questions-h' },
+        h('h2', { id: 'questions-h', class: 'panel-title' }, 'Questions for discussion'),
+        h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', null, q))),
+      ),
+    ),
+  );
+
+  // ---- page 3: the hidden briefs
+  const page3 = h(
+    'section',
+    { class: 'debrief-page panel revealed print-break', 'aria-labelledby': 'briefs-h' },
+    h('h2', { id: 'briefs-h', class: 'panel-title' }, 'The hidden briefs, revealed'),
+    h(
+      'p',
+      { class: 'hint' },
+      'During the talks each party saw only its own brief: its interests and their weights, its walk-away value and its red lines.',
+    ),
+    h(
+      'div',
+      { class: 'brief-grid' },
+      ...PARTY_IDS.map((p) => {
+        const brief: PrivateBrief = { ...level.parties[p], party: p, currentWalkAway: Math.round(final.context.walkAway[p] * 10) / 10 };
+        return h(
+          'section',
+          { class: `brief-card party-${p}`, 'aria-labelledby': `brief-${p}-h` },
+          h('h3', { id: `brief-${p}-h`, class: 'brief-card-title' }, emblem(p, 16), ` ${PARTY_NAMES[p]}`),
+          briefDetails(brief, level),
+        );
+      }),
+    ),
+  );
+  return [page1, page2, page3];
+}
+
+function scoresTable(d: Debrief): HTMLElement {
+  const max = Math.max(10, ...d.parties.map((p) => Math.abs(p.score)));
+  return h(
+    'section',
+    { class: 'panel scores', 'aria-labelledby': 'dscores-h' },
+    h('h2', { id: 'dscores-h', class: 'panel-title' }, 'Scores against each walk-away value'),
+    h(
+      'table',
+      { class: 'score-table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Party'),
+          h('th', { scope: 'col' }, 'Walk-away'),
+          h('th', { scope: 'col' }, 'Value'),
+          h('th', { scope: 'col' }, 'Score'),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Chart')),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...d.parties.map((p) => {
+          const width = (50 * Math.abs(p.score)) / max;
+          return h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, emblem(p.id, 12), ` ${p.name}`),
+            h(
+              'td',
+              null,
+              String(p.walkAway),
+              p.finalWalkAway !== p.walkAway ? h('span', { class: 'hint block' }, `now ${p.finalWalkAway}`) : null,
+            ),
+            h('td', null, String(p.value)),
+            h('td', { class: p.score >= 0 ? 'good' : 'bad' }, signed(p.score)),
+            h(
+              'td',
+              { class: 'diverge', 'aria-hidden': 'true' },
+              h('span', {
+                class: `bar ${p.score >= 0 ? 'pos' : 'neg'}`,
+                style: p.score >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%`,
+              }),
+            ),
+          );
+        }),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Value: what the outcome is worth to the party (0–100). Score: value minus the walk-away value it started with; above zero, it did better than with no talks. Events can move a walk-away value during the game (“now”).',
+    ),
+  );
+}
+
+/** The deal beside the Nash bargaining point and a package better for all four; differences are marked. */
+function termsTable(level: Level, d: Debrief, lastTable: Package | null): HTMLElement {
+  const dealPkg = d.deal?.package ?? lastTable;
+  const dealTitle = d.deal ? 'Signed deal' : lastTable ? 'Last on the table' : 'No package';
+  const cols: { title: string; pkg: Package | null }[] = [
+    { title: dealTitle, pkg: dealPkg },
+    { title: 'Nash point', pkg: d.nash?.package ?? null },
+  ];
+  if (d.frontier.betterPackage) cols.push({ title: 'Better for all', pkg: d.frontier.betterPackage });
+  const worth = (pkg: Package | null) =>
+    pkg ? PARTY_IDS.map((p) => `${PARTY_NAMES[p].split(' ')[0]} ${Math.round(utility(level, p, pkg))}`).join(' · ') : '—';
+  return h(
+    'section',
+    { class: 'panel deal-terms', 'aria-labelledby': 'dterms-h' },
+    h('h2', { id: 'dterms-h', class: 'panel-title' }, 'The deal beside the alternatives'),
+    h(
+      'table',
+      { class: 'compare-terms' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Term'), ...cols.map((c) => h('th', { scope: 'col' }, c.title)))),
+      h(
+        'tbody',
+        null,
+        ...level.activeTerms.map((t) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, TERMS[t].label),
+            ...cols.map((c, i) => {
+              if (!c.pkg) return h('td', null, '—');
+              const differs = i > 0 && dealPkg !== null && c.pkg[t] !== dealPkg[t];
+              return h(
+                'td',
+                { class: differs ? 'differs' : '' },
+                differs ? h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '≠ ') : null,
+                optionLabel(t, c.pkg[t]),
+                differs ? h('span', { class: 'sr-only' }, ' (differs from the deal)') : null,
+              );
+            }),
+          ),
+        ),
+        h('tr', { class: 'worth-row' }, h('th', { scope: 'row' }, 'Worth'), ...cols.map((c) => h('td', null, worth(c.pkg)))),
+      ),
+    ),
+    h('p', { class: 'hint' }, '“≠” marks where an alternative differs from the deal.'),
+  );
+}
+
+function frontierFacts(d: Debrief): HTMLElement {
+  const o = d.outcome;
+  const gapText = d.deal
+    ? d.frontier.gap > 0
+      ? `The deal was ${d.frontier.gap} points from the frontier: another package (“Better for all”) would have given every party at least ${d.frontier.gap} points more.`
+      : 'The deal was on the Pareto frontier: no other package was better for all four parties at once.'
+    : d.frontier.gap > 0
+      ? `Without a deal each party kept its walk-away value, yet a package existed that gave every party at least ${d.frontier.gap} points more.`
+      : o
+        ? 'No package gave every party more than its walk-away value: there was no deal all four could gain from.'
+        : 'The game is unfinished, so there is no deal to measure.';
+  return h(
+    'dl',
+    { class: 'facts' },
+    h(
+      'div',
+      null,
+      h('dt', null, 'Pareto frontier'),
+      h('dd', null, `${fmtInt(d.frontier.size)} signable packages that no other signable package beats for all four parties.`),
+    ),
+    h(
+      'div',
+      null,
+      h('dt', null, 'Nash bargaining point'),
+      h(
+        'dd',
+        null,
+        d.nash
+          ? `The package that maximises the product of every party's gain over its walk-away value (${fmtInt(d.nash.product)}): ${PARTY_IDS.map((p) => `${PARTY_NAMES[p]} ${d.nash!.utilities[p]}`).join(', ')}.`
+          : 'None: no package gives every party more than its walk-away value.',
+      ),
+    ),
+    h('div', null, h('dt', null, 'Distance from the frontier'), h('dd', { class: 'gap' }, gapText)),
+  );
+}
