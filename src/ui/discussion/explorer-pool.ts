@@ -49,11 +49,26 @@ export function mergeSummaries(parts: readonly ExplorationSummary[]): Exploratio
 
 export class ExplorerPool {
   private workers: Worker[] = [];
+  private loaded: Promise<void>[] = [];
   private running = false;
 
-  /** Starts the workers ahead of the first run, so they have loaded the rules when it begins. */
-  warm(count = workerCount(1000)): void {
-    while (this.workers.length < count) this.workers.push(spawn());
+  /** Starts the workers ahead of the first run; resolves once they have loaded the rules. */
+  warm(count = workerCount(1000)): Promise<void> {
+    while (this.workers.length < count) {
+      const w = spawn();
+      this.workers.push(w);
+      this.loaded.push(
+        new Promise<void>((resolve) => {
+          const onReady = (e: MessageEvent<ExploreReply>) => {
+            if (e.data?.type !== 'ready') return;
+            w.removeEventListener('message', onReady);
+            resolve();
+          };
+          w.addEventListener('message', onReady);
+        }),
+      );
+    }
+    return Promise.all(this.loaded.slice(0, count)).then(() => undefined);
   }
 
   get busy(): boolean {
@@ -63,7 +78,7 @@ export class ExplorerPool {
   run(job: ExploreJob, onProgress: (p: ExploreProgress) => void): Promise<ExplorationSummary> {
     if (this.running) return Promise.reject(new Error('an exploration is already running'));
     const count = workerCount(job.runs);
-    this.warm(count);
+    void this.warm(count);
     const workers = this.workers.slice(0, count);
     const parts = workers.map(() => emptySummary());
     this.running = true;
@@ -119,6 +134,7 @@ export class ExplorerPool {
       w.terminate();
     }
     this.workers = [];
+    this.loaded = [];
     this.running = false;
   }
 }

@@ -19,9 +19,12 @@ export function outcomeShort(o: Outcome | null): string {
   return o ? outcomeLine(o.kind, o.round) : 'Unfinished';
 }
 
+/** Who played: "the computer in every seat", "a person as Ukraine", "people as Ukraine and Russia". */
 export function seatWords(humans: readonly PartyId[]): string {
-  if (humans.length === 0) return 'computer in every seat';
-  return `played by people as ${humans.map((p) => PARTY_NAMES[p]).join(', ')}`;
+  if (humans.length === 0) return 'the computer in every seat';
+  const names = humans.map((p) => PARTY_NAMES[p]);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${humans.length === 1 ? 'a person' : 'people'} as ${list}`;
 }
 
 export function dateWords(iso: string): string {

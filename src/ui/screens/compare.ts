@@ -59,7 +59,7 @@ export function compareScreen(app: App, route: Route): Screen {
           b.context.outcome?.durability != null ? `${b.context.outcome.durability} / 100` : 'no agreement',
         ),
         row('Moves after the branch point', fmtInt(original.record.steps.length - at), fmtInt(branch.record.steps.length - at), false),
-        row('Seats', seatWords(humans(original)), seatWords(humans(branch))),
+        row('Played by', seatWords(humans(original)), seatWords(humans(branch))),
         row('Casualties during the talks', fmtInt(a.context.meters.casualties), fmtInt(b.context.meters.casualties)),
       ),
     ),
@@ -128,7 +128,7 @@ export function compareScreen(app: App, route: Route): Screen {
     const entries = finalState(g).context.log.slice(from);
     return h(
       'section',
-      { class: 'panel after-list', 'aria-label': `${title}: moves after step ${at}` },
+      { class: 'panel after-list', 'aria-label': `${title}: moves after step ${at}`, tabindex: 0 },
       h('h3', { class: 'after-title' }, title),
       h('ol', { class: 'log-list' }, ...entries.map(entryItem)),
     );
@@ -145,7 +145,7 @@ export function compareScreen(app: App, route: Route): Screen {
       h(
         'p',
         { class: 'lede' },
-        `Both games are the same up to step ${at} (round ${roundAt(branch, at)}). From there the branch was played with ${seatWords(humans(branch))}, on the same seed stream.`,
+        `Both games are the same up to step ${at} (round ${roundAt(branch, at)}). From there the branch was played by ${seatWords(humans(branch))}, on the same seed stream.`,
       ),
       h(
         'div',

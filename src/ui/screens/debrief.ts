@@ -23,7 +23,7 @@ import { setGameInAddress } from '../discussion/address';
 import { debriefOf } from '../discussion/debrief-client';
 import { finalState, roundStarts, type LoadedGame } from '../discussion/games';
 import { shareControl } from '../discussion/share-control';
-import { OUTCOME_TITLES } from '../discussion/words';
+import { OUTCOME_TITLES, seatWords } from '../discussion/words';
 import { durabilityPanel } from './outcome';
 
 /**
@@ -138,8 +138,7 @@ export function debriefScreen(app: App, route: Route): Screen {
 }
 
 function seatLine(seats: LoadedGame['record']['seats']): string {
-  const people = PARTY_IDS.filter((p) => seats[p]?.kind === 'human');
-  return people.length ? `played by people as ${people.map((p) => PARTY_NAMES[p]).join(', ')}` : 'computer in every seat';
+  return `played by ${seatWords(PARTY_IDS.filter((p) => seats[p]?.kind === 'human'))}`;
 }
 
 function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {

@@ -1,7 +1,6 @@
 import { DIFFICULTIES, PARTY_IDS, type Difficulty, type OutcomeKind } from '../../core';
 import { seatsAll, type ExplorationSummary } from '../../ai';
 import type { App, Route, Screen } from '../app';
-import { announce } from '../announce';
 import { button, h, render } from '../dom';
 import { fmtInt } from '../format';
 import { scoreHistogram } from '../widgets/histogram';
@@ -26,7 +25,11 @@ export function explorerScreen(app: App, route: Route): Screen {
   const actual = finalState(game).context.outcome;
   const pool = new ExplorerPool();
   const blocked = whyNotFrom(game, step);
-  if (!blocked) pool.warm();
+  // The workers start (and load the rules) while the reader looks at the form.
+  if (!blocked)
+    void pool.warm().then(() => {
+      el.dataset.workers = 'ready';
+    });
   let runId = 0;
   let lastSummary: ExplorationSummary | null = null;
 
@@ -44,6 +47,7 @@ export function explorerScreen(app: App, route: Route): Screen {
   const cancelButton = button('Cancel', () => cancel(), { 'aria-disabled': 'true', 'data-key': 'cancel' });
   const progress = h('progress', { id: 'explore-progress', max: 1000, value: 0, 'aria-labelledby': 'progress-label' });
   const count = h('span', { class: 'progress-count', id: 'progress-count' }, 'Not started');
+  // A live region: the start, the end and a cancellation are read out from here.
   const status = h('p', { class: 'explore-status', role: 'status' });
   const results = h('div', { class: 'explore-results' });
 
@@ -116,13 +120,19 @@ export function explorerScreen(app: App, route: Route): Screen {
     status.textContent = `Running ${fmtInt(runs)} continuations…`;
     results.removeAttribute('data-explore-ms');
     setRunning(true);
+    // The figures are redrawn a few times a second while the workers run, not on every batch: on a
+    // two-core machine the page's own drawing would otherwise slow the workers down.
+    let painted = 0;
     pool
       .run({ levelId: level.id, state, seats: seatsAll(difficulty), runs }, ({ summary, done }) => {
         if (id !== runId) return;
         lastSummary = summary;
         progress.value = summary.runs;
         count.textContent = `${fmtInt(summary.runs)} of ${fmtInt(runs)}`;
-        if (!done) showResults(summary, runs, null);
+        if (!done && performance.now() - painted > 400) {
+          showResults(summary, runs, null);
+          painted = performance.now();
+        }
       })
       .then(
         (summary) => {
@@ -131,14 +141,12 @@ export function explorerScreen(app: App, route: Route): Screen {
           setRunning(false);
           status.textContent = `Done: ${fmtInt(summary.runs)} continuations in ${(ms / 1000).toFixed(2)} s (${workerCount(runs)} ${workerCount(runs) === 1 ? 'worker' : 'workers'}).`;
           showResults(summary, runs, ms);
-          announce(status.textContent);
         },
         (e: unknown) => {
           if (id !== runId) return;
           setRunning(false);
           pool.terminate();
           status.textContent = `The explorer stopped: ${(e as Error).message}`;
-          announce(status.textContent, 'assertive');
         },
       );
   }
@@ -147,13 +155,14 @@ export function explorerScreen(app: App, route: Route): Screen {
     if (!pool.busy) return;
     runId += 1;
     pool.terminate();
+    // Fresh workers start at once, so the next run does not wait for them.
+    void pool.warm();
     setRunning(false);
     const done = lastSummary?.runs ?? 0;
     status.textContent = done
       ? `Cancelled after ${fmtInt(done)} of ${fmtInt(progress.max)} continuations. The figures below cover those ${fmtInt(done)}.`
       : 'Cancelled before any continuation finished.';
     if (lastSummary && done) showResults(lastSummary, progress.max, null, true);
-    announce(status.textContent);
   }
 
   function showResults(s: ExplorationSummary, planned: number, ms: number | null, partial = false): void {

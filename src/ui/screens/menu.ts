@@ -52,7 +52,7 @@ export function menuScreen(app: App): Screen {
   items.push(item('Play', 'Choose a scenario, your party and the difficulty', () => app.go({ name: 'setup' }), items.length === 0));
   items.push(item('Tutorial', 'Learn the moves in a short guided game, as Ukraine', () => startTutorial(app)));
   items.push(
-    item('Replays and debriefs', 'Open a record file, a share link or a recent game: step through it, branch it, debrief it', () =>
+    item('Review a game', 'Replays and debriefs: open a record file, a share link or a recent game, step through it, branch it', () =>
       app.go({ name: 'replays' }),
     ),
   );

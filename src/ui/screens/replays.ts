@@ -150,7 +150,7 @@ export function replaysScreen(app: App, route: Route): Screen {
         h(
           'p',
           { class: 'hint' },
-          `${outcomeLine(r.outcome, r.round)} · ${fmtInt(r.steps)} moves · ${kind}, ${seatWords(r.humans)} · ${dateWords(r.date)}`,
+          `${outcomeLine(r.outcome, r.round)} · ${fmtInt(r.steps)} moves · ${kind}, played by ${seatWords(r.humans)} · ${dateWords(r.date)}`,
         ),
       ),
       h(

@@ -273,7 +273,7 @@ export function viewerScreen(app: App, route: Route): Screen {
     const entries = [...log.querySelectorAll('.entry')];
     entries.slice(entries.length - info.entries.length).forEach((e) => e.classList.add('is-now'));
     keepLogAtBottom(log, true);
-    render(stepSlot, stepPanel(info.entries, info.event, view, step, last));
+    render(stepSlot, stepPanel(info.entries, info.event, view, step, last, game.record.seats));
     render(
       sheet,
       agreed
@@ -402,7 +402,7 @@ function partiesPanel(view: GameView, point: TimelinePoint, seats: GameRecord['s
             { class: 'party-head' },
             emblem(p, 16),
             h('h3', { id: `vparty-${p}-h` }, SHORT_NAME[p]),
-            h('span', { class: 'seat-word' }, seatWord(seats[p])),
+            seats[p]?.kind === 'human' ? h('span', { class: 'seat-word' }, 'person') : null,
           ),
           h(
             'p',
@@ -428,14 +428,26 @@ function partiesPanel(view: GameView, point: TimelinePoint, seats: GameRecord['s
 }
 
 /** What this step did: the move and its reason, the event it drew, or the end of the talks. */
-function stepPanel(entries: LogEntry[], event: GameView['lastEvent'], view: GameView, step: number, last: number): HTMLElement {
+function stepPanel(
+  entries: LogEntry[],
+  event: GameView['lastEvent'],
+  view: GameView,
+  step: number,
+  last: number,
+  seats: GameRecord['seats'],
+): HTMLElement {
   const move = entries.find((e) => e.by !== 'events');
   const o = view.outcome;
   const title = step === 0 ? 'Before the talks open' : move ? (move.by === 'facilitator' ? 'Facilitator' : actorName(move.by)) : 'Events';
   return h(
     'section',
     { class: 'panel step-panel', 'aria-labelledby': 'step-h' },
-    h('p', { class: 'eyebrow' }, `Step ${step} of ${last}${step > 0 ? ` · round ${move?.round ?? view.round}` : ''}`),
+    h(
+      'p',
+      { class: 'eyebrow' },
+      `Step ${step} of ${last}${step > 0 ? ` · round ${move?.round ?? view.round}` : ''}`,
+      move && move.by !== 'events' && move.by !== 'facilitator' ? ` · ${seatWord(seats[move.by])}` : '',
+    ),
     h(
       'h2',
       { id: 'step-h', class: 'step-title' },
@@ -472,6 +484,6 @@ function stepPanel(entries: LogEntry[], event: GameView['lastEvent'], view: Game
 }
 
 function seatWord(seat: GameRecord['seats'][PartyId] | undefined): string {
-  if (seat?.kind === 'human') return 'person';
+  if (seat?.kind === 'human') return 'played by a person';
   return seat?.difficulty ? `computer, ${seat.difficulty}` : 'computer';
 }
