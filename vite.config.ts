@@ -84,6 +84,8 @@ const PHASER_FLAGS = {
   'typeof FEATURE_SOUND': JSON.stringify(false),
 };
 
+const classroomTarget = process.env.CLASSROOM_URL ?? 'http://localhost:8080';
+
 export default defineConfig({
   base: './',
   resolve: { alias: [{ find: /^phaser$/, replacement: phaserCore }] },
@@ -99,5 +101,14 @@ export default defineConfig({
     // Phaser alone is ~780 kB minified; the budget that matters is the gzip size (bench/browser.ts).
     chunkSizeWarningLimit: 1200,
   },
-  server: { host: true },
+  server: {
+    host: true,
+    // Classroom mode under `npm run dev`: the API, matchmaking and the tables' sockets go to a classroom
+    // server started beside it (`node --import tsx src/server/main.ts`, port 8080, or CLASSROOM_URL). `npm start` needs none of this.
+    proxy: {
+      '/api': classroomTarget,
+      '/matchmake': classroomTarget,
+      '/classroom-ws': { target: classroomTarget.replace(/^http/, 'ws'), ws: true, rewrite: (path) => path.replace(/^\/classroom-ws/, '') },
+    },
+  },
 });

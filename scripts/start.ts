@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { serveDist } from './serve';
+import { createClassroomServer } from '../src/server';
 
 /**
- * `npm start`: builds the game if `dist/` is missing or older than its sources, then serves it.
- * PORT (default 8080) and HOST (default 0.0.0.0, so other machines in a classroom can join) apply.
+ * `npm start`: builds the game if `dist/` is missing or older than its sources, then serves it and
+ * the classroom server on one port: solo play is the same static game, and a teacher can run a
+ * classroom from the same address. PORT (default 8080), HOST (default 0.0.0.0, so the class's devices
+ * can join) and DATA_DIR (default ./data, where the tables are kept) apply.
  */
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -34,24 +35,18 @@ async function main(): Promise<void> {
     console.error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
     process.exit(2);
   }
-  const server = serveDist(dist, port, host);
-  server.once('error', (e: NodeJS.ErrnoException) => {
-    console.error(
-      e.code === 'EADDRINUSE' ? `Port ${port} is already in use: set PORT to another port, e.g. PORT=8081 npm start` : e.message,
-    );
+  const dataDir = process.env.DATA_DIR ?? join(process.cwd(), 'data');
+  const server = await createClassroomServer({ port, host, dataDir, staticDir: dist, quiet: true }).catch((e: unknown) => {
+    const message = (e as Error).message;
+    console.error(message.includes('already in use') ? `${message} For example: PORT=8081 npm start` : message);
     process.exit(1);
   });
-  server.once('listening', () => {
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`Buffer Zone is running at http://localhost:${actual}/`);
-    if (host === '0.0.0.0') {
-      for (const list of Object.values(networkInterfaces())) {
-        for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) console.log(`On your network: http://${a.address}:${actual}/`);
-      }
-    }
-    console.log('Press Ctrl+C to stop.');
-  });
+  const local = server.url.replace('127.0.0.1', 'localhost');
+  console.log(`Buffer Zone is running at ${local}/`);
+  for (const url of server.lanUrls) console.log(`On your network: ${url}/  (give this address to the class, or show the join QR codes)`);
+  console.log(`Classroom tables are kept in ${resolve(dataDir)}`);
+  console.log('Press Ctrl+C to stop.');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }
 
 main().catch((e: unknown) => {
