@@ -1,5 +1,6 @@
 import type { Difficulty, PartyId } from '../core';
 import type { LoadedGame } from './discussion/games';
+import type { ClassroomView } from './classroom/routes';
 import { render } from './dom';
 import { hideMap } from './stage';
 import { loadSave, type LoadedSave } from './save';
@@ -25,6 +26,8 @@ type Route =
   | { name: 'table' }
   | { name: 'outcome' }
   | { name: 'about' }
+  // Classroom mode: joining a table, and the teacher's lobby, consoles and comparison.
+  | { name: 'classroom'; view: ClassroomView }
   // Replays and debriefs: open a game, step through it, branch it, explore it, read its full debrief.
   | { name: 'replays'; notice?: { title: string; detail: string } }
   | { name: 'viewer'; game: LoadedGame; step?: number }
@@ -75,7 +78,8 @@ export class App {
 
   /** Replaces the current session (stopping its computer parties) and opens the table. */
   play(session: GameSession): void {
-    this.session?.dispose();
+    // Resuming the session in progress must not stop it.
+    if (this.session !== session) this.session?.dispose();
     this.session = session;
     this.go(session.isOver() ? { name: 'outcome' } : { name: 'table' });
   }

@@ -20,3 +20,14 @@ export function safeName(text: string): string {
       .slice(0, 60) || 'game'
   );
 }
+
+/** Downloads a file the server offers (e.g. a classroom table's record) under `filename`. */
+export function downloadUrl(url: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}

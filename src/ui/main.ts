@@ -2,6 +2,7 @@ import './styles.css';
 import './discussion.css';
 import { DIFFICULTIES, isPartyId, type Difficulty } from '../core';
 import { App, type SetupChoice } from './app';
+import { classroomRouteFromUrl, registerClassroom } from './classroom/routes';
 import { installDebugHook } from './debug-hook';
 import { applyToDocument } from './settings';
 import { aboutScreen } from './screens/about';
@@ -24,6 +25,7 @@ app.register('setup', (a, r) => setupScreen(a, r));
 app.register('table', (a) => tableScreen(a));
 app.register('outcome', (a) => outcomeScreen(a));
 app.register('about', (a) => aboutScreen(a));
+registerClassroom(app);
 // Replays and debriefs load on first use, so the menu stays quick to appear.
 const discussion = lazyModule(() => import('./discussion/screens'));
 app.register(
@@ -50,10 +52,12 @@ installDebugHook(app);
 app.refreshSave();
 
 // A share link (`#game=…`) opens that game in the replay viewer; `?seed=…` opens the new-game screen.
+// `?join=CODE` (a classroom's join link) opens that table; `?teach=…` brings the teacher back to the session.
+const classroom = classroomRouteFromUrl(new URLSearchParams(location.search));
 const shared = sharedChoice(new URLSearchParams(location.search));
 const openGameLink = () => discussion.load().then((m) => m.openSharedGame(app, location.hash));
 if (location.hash.startsWith('#game=')) void openGameLink();
-else app.go(shared ? { name: 'setup', choice: shared } : { name: 'menu' });
+else app.go(classroom ?? (shared ? { name: 'setup', choice: shared } : { name: 'menu' }));
 // A link pasted into the address bar of this tab changes only the fragment: open it too.
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#game=')) void openGameLink();

@@ -33,6 +33,16 @@ export interface SessionChange {
   intent: Intent | null;
 }
 
+/** What a game played at a classroom table (classroom/remote-session.ts) adds to the table screen and the debrief. */
+export interface ClassroomHooks {
+  /** A status line under the table's head: the table, the turn timer, the connection (updates itself). */
+  strip: HTMLElement;
+  /** Shown in the briefing instead of "Open the talks": the teacher opens them. */
+  briefingNote: string;
+  /** Where the table's record is downloaded from. */
+  recordUrl: string;
+}
+
 /**
  * One game in the browser: a LocalTable with a human seat, paced computer moves, and a save after
  * every move. Screens subscribe to changes and render `view()`, which is always `viewFor` the human's
@@ -49,6 +59,8 @@ export class GameSession {
   private timer = 0;
   private seat: PartyId;
   saveError: string | null = null;
+  /** Set for a game played at a classroom table. */
+  classroom: ClassroomHooks | null = null;
   /** The game this one branched from, while it is in memory (for the side-by-side comparison). */
   origin: LoadedGame | null = null;
 

@@ -1,6 +1,7 @@
 import { PARTY_IDS, PARTY_NAMES } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
 import type { App, Screen } from '../app';
+import { classroomMenuEntries } from '../classroom/routes';
 import { h, uniqueId } from '../dom';
 import { downloadText } from '../download';
 import { emblem } from '../palette';
@@ -51,6 +52,7 @@ export function menuScreen(app: App): Screen {
   }
   items.push(item('Play', 'Choose a scenario, your party and the difficulty', () => app.go({ name: 'setup' }), items.length === 0));
   items.push(item('Tutorial', 'Learn the moves in a short guided game, as Ukraine', () => startTutorial(app)));
+  for (const entry of classroomMenuEntries(app)) items.push(item(entry.label, entry.detail, entry.go));
   items.push(
     item('Review a game', 'Replays and debriefs: open a record file, a share link or a recent game, step through it, branch it', () =>
       app.go({ name: 'replays' }),

@@ -1,7 +1,7 @@
 import { PARTY_IDS, PARTY_NAMES, serializeRecord, type GameView, type PartyId } from '../../core';
 import type { App, Screen } from '../app';
 import { button, h, svg } from '../dom';
-import { downloadText, safeName } from '../download';
+import { downloadText, downloadUrl, safeName } from '../download';
 import { fmtInt, signed } from '../format';
 import { roundHistory, type RoundPoint } from '../history';
 import { emblem } from '../palette';
@@ -36,7 +36,15 @@ export function outcomeScreen(app: App): Screen {
   const actions = h(
     'div',
     { class: 'debrief-actions' },
-    button('Download record', () => downloadText(filename, serializeRecord(session.table.record())), { class: 'primary' }),
+    button(
+      'Download record',
+      // A classroom table's record comes from the server, which knows who played each seat.
+      () =>
+        session.classroom
+          ? downloadUrl(session.classroom.recordUrl, filename)
+          : downloadText(filename, serializeRecord(session.table.record())),
+      { class: 'primary' },
+    ),
     button('Play again with this seed', () =>
       app.go({
         name: 'setup',

@@ -84,6 +84,8 @@ export function tableScreen(app: App): Screen {
         },
         menu: () => app.go({ name: 'menu' }),
       }),
+      // At a classroom table: which table, the turn timer and the connection, under the head.
+      session.classroom?.strip,
       headNote,
     );
 
@@ -143,7 +145,9 @@ export function tableScreen(app: App): Screen {
             'div',
             { class: 'move-row' },
             button('Read your brief', () => openBriefDialog(session.view().brief!, level), { 'data-key': 'read-brief' }),
-            button('Open the talks', () => act({ type: 'game.start' }), { class: 'primary', 'data-key': 'open-talks' }),
+            session.classroom
+              ? h('p', { class: 'hint' }, session.classroom.briefingNote)
+              : button('Open the talks', () => act({ type: 'game.start' }), { class: 'primary', 'data-key': 'open-talks' }),
           ),
         ),
       );

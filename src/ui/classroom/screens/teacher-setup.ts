@@ -1,0 +1,188 @@
+import { DIFFICULTIES, type Difficulty } from '../../../core';
+import { MAIN_LEVEL_ID, builtinLevels } from '../../../content/levels';
+import type { App, Screen } from '../../app';
+import { button, h, uniqueId } from '../../dom';
+import { cleanSeed, randomSeed } from '../../seed';
+import { createSession } from '../api';
+import { closeHub } from '../teacher-hub';
+import { rememberTeacherSession, teacherSession } from '../store';
+import { minutes } from '../words';
+
+const TIMER_CHOICES = [0, 60, 120, 180, 300, 600];
+
+const DIFFICULTY_TEXT: Record<Difficulty, string> = {
+  easy: 'Empty seats give ground early and rarely use pressure tactics.',
+  normal: 'Empty seats concede steadily and sometimes stall or escalate.',
+  hard: 'Empty seats hold out, concede late and use pressure more often.',
+};
+
+/** The teacher's first step: scenario, seed, parallel tables, turn timer, computer players. */
+export function teacherSetupScreen(app: App): Screen {
+  const scenarios = builtinLevels()
+    .filter((l) => l.level.kind === 'scenario')
+    .map((l) => l.level);
+  const existing = teacherSession();
+
+  const seedInput = h('input', {
+    id: 'cr-seed',
+    name: 'seed',
+    type: 'text',
+    maxlength: 64,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    value: randomSeed(),
+    'aria-describedby': 'cr-seed-hint',
+  });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const submit = h('button', { type: 'submit', class: 'primary big' }, 'Create the session');
+
+  const radioCard = (name: string, value: string, checked: boolean, title: string, text: string) => {
+    const titleId = uniqueId(`${name}-title`);
+    const textId = uniqueId(`${name}-text`);
+    return h(
+      'label',
+      { class: 'card-choice' },
+      h('input', { type: 'radio', name, value, checked, 'aria-labelledby': titleId, 'aria-describedby': textId }),
+      h(
+        'span',
+        { class: 'card-body' },
+        h('span', { class: 'card-title', id: titleId }, title),
+        h('span', { class: 'card-text', id: textId }, text),
+      ),
+    );
+  };
+
+  const form = h(
+    'form',
+    { class: 'cr-setup-form', novalidate: true },
+    h(
+      'fieldset',
+      { class: 'cr-levels' },
+      h('legend', null, 'Scenario'),
+      ...scenarios.map((l) => radioCard('level', l.id, l.id === MAIN_LEVEL_ID, l.title, `${l.rounds} rounds · ${l.summary}`)),
+    ),
+    h(
+      'div',
+      { class: 'cr-options' },
+      h('label', { for: 'cr-tables', class: 'field-label' }, 'Parallel tables'),
+      h(
+        'select',
+        { id: 'cr-tables', name: 'tables', 'aria-describedby': 'cr-tables-hint' },
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+          h('option', { value: n, selected: n === 2 }, `${n} ${n === 1 ? 'table' : 'tables'} (${n * 4} teams)`),
+        ),
+      ),
+      h(
+        'p',
+        { id: 'cr-tables-hint', class: 'hint' },
+        'Every table plays the same seed, so the same events: compare them side by side in the debrief.',
+      ),
+      h('label', { for: 'cr-timer', class: 'field-label' }, 'Time for each move'),
+      h(
+        'select',
+        { id: 'cr-timer', name: 'turnSeconds', 'aria-describedby': 'cr-timer-hint' },
+        ...TIMER_CHOICES.map((s) => h('option', { value: s, selected: s === 180 }, s === 0 ? 'No timer' : minutes(s))),
+      ),
+      h(
+        'p',
+        { id: 'cr-timer-hint', class: 'hint' },
+        'When a team’s time runs out it passes. You can pause the talks or add time from the console.',
+      ),
+      h('label', { for: 'cr-seed', class: 'field-label' }, 'Seed'),
+      h(
+        'div',
+        { class: 'seed-row' },
+        seedInput,
+        button('New seed', () => {
+          seedInput.value = randomSeed();
+          seedInput.focus();
+        }),
+      ),
+      h('p', { id: 'cr-seed-hint', class: 'hint' }, 'The seed decides the events. Reuse it next lesson to replay the same talks.'),
+      error,
+      h(
+        'div',
+        { class: 'setup-actions' },
+        submit,
+        button('Back to the menu', () => app.go({ name: 'menu' }), { class: 'quiet' }),
+      ),
+    ),
+    h(
+      'fieldset',
+      { class: 'cr-difficulty' },
+      h('legend', null, 'Computer players for empty seats'),
+      ...DIFFICULTIES.map((d) => radioCard('difficulty', d, d === 'normal', d[0].toUpperCase() + d.slice(1), DIFFICULTY_TEXT[d])),
+    ),
+  );
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const seed = cleanSeed(String(data.get('seed') ?? ''));
+    if (!seed) {
+      error.textContent = 'Enter a seed, or press “New seed” for a random one.';
+      seedInput.focus();
+      return;
+    }
+    const difficulty = String(data.get('difficulty')) as Difficulty;
+    submit.disabled = true;
+    error.textContent = '';
+    const created = await createSession({
+      levelId: String(data.get('level') ?? MAIN_LEVEL_ID),
+      seed,
+      tables: Number(data.get('tables')) || 1,
+      turnSeconds: Number(data.get('turnSeconds')) || 0,
+      difficulty: DIFFICULTIES.includes(difficulty) ? difficulty : 'normal',
+    });
+    submit.disabled = false;
+    if (!created.ok) {
+      error.textContent = `The session could not be created. ${created.error}`;
+      return;
+    }
+    const s = created.value;
+    closeHub();
+    rememberTeacherSession({
+      sessionId: s.sessionId,
+      teacherToken: s.teacherToken,
+      levelId: s.levelId,
+      seed: s.seed,
+      codes: s.tables.map((t) => t.code),
+      created: new Date().toISOString(),
+    });
+    app.go({ name: 'classroom', view: { kind: 'lobby' } });
+  });
+
+  const el = h(
+    'main',
+    { class: 'screen cr-screen cr-setup', 'aria-labelledby': 'cr-setup-h1' },
+    h(
+      'header',
+      { class: 'screen-head' },
+      h('p', { class: 'eyebrow' }, 'Classroom'),
+      h('h1', { id: 'cr-setup-h1' }, 'Run a classroom'),
+      h(
+        'p',
+        { class: 'lede' },
+        'Four teams — Ukraine, Russia, the United States and the Coalition — each at its own device, each with a private brief. You run the talks from a console: timer, events, injects, the end and the debrief.',
+      ),
+      existing
+        ? h(
+            'div',
+            { class: 'notice' },
+            h(
+              'p',
+              null,
+              `Your last session (seed ${existing.seed}, ${existing.codes.length} ${existing.codes.length === 1 ? 'table' : 'tables'}) is still open.`,
+            ),
+            h(
+              'div',
+              { class: 'move-row' },
+              button('Back to that session', () => app.go({ name: 'classroom', view: { kind: 'lobby' } }), { class: 'primary-soft' }),
+            ),
+          )
+        : null,
+    ),
+    form,
+  );
+  return { el, title: 'Run a classroom' };
+}
