@@ -107,7 +107,7 @@ describe('a finished game, discussed', () => {
     await axe(page, 'branch dialog');
     await dialog.getByRole('button', { name: 'Start the branch' }).click();
     expect(await waitForTurn(page)).toBe(true);
-    await page.getByText('Branch from step 9').waitFor();
+    await page.locator('.table-head').getByText('Branch from step 9').waitFor();
     await page.getByRole('heading', { name: 'Your move · round 3' }).waitFor();
     await page.getByRole('button', { name: 'Counter-offer' }).click();
     await page.getByRole('combobox', { name: 'Buffer zone depth' }).selectOption('20');

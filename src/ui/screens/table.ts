@@ -75,18 +75,21 @@ export function tableScreen(app: App): Screen {
   const renderHead = () =>
     render(
       head,
-      tableHead(session.view(), {
-        brief: () => openBriefDialog(session.view().brief!, level),
-        settings: () => openSettingsDialog(),
-        toggleSound: () => {
-          updateSettings({ sound: !settings().sound });
-          renderHead();
+      tableHead(
+        session.view(),
+        {
+          brief: () => openBriefDialog(session.view().brief!, level),
+          settings: () => openSettingsDialog(),
+          toggleSound: () => {
+            updateSettings({ sound: !settings().sound });
+            renderHead();
+          },
+          menu: () => app.go({ name: 'menu' }),
         },
-        menu: () => app.go({ name: 'menu' }),
-      }),
+        headNote,
+      ),
       // At a classroom table: which table, the turn timer and the connection, under the head.
       session.classroom?.strip,
-      headNote,
     );
 
   const renderLeft = () => {

@@ -339,7 +339,8 @@ export function viewerScreen(app: App, route: Route): Screen {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
-    if (t && (t.closest('input, select, textarea, [contenteditable]') || t.closest('dialog'))) return;
+    // Fields, menus, dialogs and the scrolling record keep their own keys.
+    if (t?.closest('input, select, textarea, [contenteditable], dialog, [role="log"]')) return;
     if (document.querySelector('dialog[open]')) return;
     const nextRound = rounds.find((r) => r.step > step)?.step ?? last;
     const prevRound = [...rounds].reverse().find((r) => r.step < step)?.step ?? 0;
