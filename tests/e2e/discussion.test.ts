@@ -343,3 +343,28 @@ function pdfPages(pdfPath: string): string[] {
     .sort();
   return pages.map((f) => resolve(SCREENSHOTS, f));
 }
+
+describe('offline', () => {
+  it('opens a share link with no network once the game has been visited', async () => {
+    const record = parseRecordJson(fixtureText);
+    if (!record.ok) throw new Error(record.error);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await context.setOffline(true);
+    await page.goto(`${url}#${shareFragment(record.value)}&step=9`);
+    await page.reload();
+    await page.getByRole('heading', { name: /^Replay of Buffer Zone Talks/ }).waitFor();
+    expect(await stepText(page)).toBe('Step 9 of 41');
+    await page.getByRole('button', { name: 'Explore from here' }).click();
+    await page.getByRole('combobox', { name: 'Number of continuations' }).selectOption('100');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('[data-explore-ms][data-runs="100"]').waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+});
