@@ -1,8 +1,18 @@
-import { PARTY_IDS, PARTY_NAMES, TERMS, optionLabel, type GameState, type LogEntry, type Package, type PartyId } from '../../core';
+import {
+  PARTY_IDS,
+  PARTY_NAMES,
+  TERMS,
+  inSentence,
+  optionLabel,
+  type GameState,
+  type LogEntry,
+  type Package,
+  type PartyId,
+} from '../../core';
 import type { App, Route, Screen } from '../app';
 import { button, h } from '../dom';
 import { actorName, fmtInt, signed } from '../format';
-import { emblem } from '../palette';
+import { SHORT_NAME, emblem } from '../palette';
 import { finalState, roundAt, type LoadedGame } from '../discussion/games';
 import { shareControl } from '../discussion/share-control';
 import { outcomeShort, seatWords } from '../discussion/words';
@@ -184,7 +194,7 @@ function valueOf(s: GameState, p: PartyId): number {
 
 function differences(a: Package | null, b: Package | null, terms: readonly (keyof Package)[]): string {
   if (!a || !b) return a || b ? 'one game ended with nothing on the table' : 'neither game ended with a package';
-  const diff = terms.filter((t) => a[t] !== b[t]).map((t) => TERMS[t].label.toLowerCase());
+  const diff = terms.filter((t) => a[t] !== b[t]).map((t) => inSentence(TERMS[t].label));
   return diff.length ? `${diff.length} of ${terms.length} (${diff.join(', ')})` : 'none, the two packages are the same';
 }
 
@@ -193,7 +203,12 @@ function entryItem(e: LogEntry): HTMLElement {
   return h(
     'li',
     { class: `entry by-${e.by}${e.by === 'events' ? ' is-event' : ''}` },
-    h('span', { class: 'who' }, isParty ? emblem(e.by as PartyId, 12) : null, `R${e.round} ${actorName(e.by)}`),
+    h(
+      'span',
+      { class: 'who' },
+      isParty ? emblem(e.by as PartyId, 12) : null,
+      `R${e.round} ${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}`,
+    ),
     h('span', { class: 'what' }, e.text),
   );
 }
