@@ -28,7 +28,12 @@ export function shareControl(game: LoadedGame, options: { primary?: boolean; key
     if (!navigator.clipboard?.writeText) return manual(url);
     try {
       await navigator.clipboard.writeText(url);
-      status.textContent = `Link copied (${fmtInt(url.length)} characters). It holds the whole game and opens offline.`;
+      const text = `Link copied (${fmtInt(url.length)} characters). It holds the whole game and opens offline.`;
+      status.textContent = text;
+      // The note has been read out; it clears itself so it does not cover the screen.
+      window.setTimeout(() => {
+        if (status.textContent === text) status.textContent = '';
+      }, 8000);
     } catch {
       manual(url);
     }
