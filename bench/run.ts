@@ -46,6 +46,23 @@ async function browserFigures(): Promise<BenchFigure[]> {
   }
 }
 
+async function explorerFigures(): Promise<BenchFigure[]> {
+  try {
+    const { measureExplorer } = await import('./explorer');
+    const m = await measureExplorer();
+    return [
+      {
+        name: `browser: what-if explorer, ${m.continuations} continuations (Web Workers, headless Chromium)`,
+        value: Math.round(m.ms),
+        unit: 'ms',
+      },
+    ];
+  } catch (e) {
+    process.stderr.write(`explorer figure skipped: ${(e as Error).message}\n`);
+    return [];
+  }
+}
+
 async function classroomFigures(): Promise<BenchFigure[]> {
   const { measureLoad } = await import('./load');
   const m = await measureLoad();
@@ -57,7 +74,7 @@ async function classroomFigures(): Promise<BenchFigure[]> {
   ];
 }
 
-const figures = [...(await engineFigures()), ...(await browserFigures()), ...(await classroomFigures())];
+const figures = [...(await engineFigures()), ...(await browserFigures()), ...(await explorerFigures()), ...(await classroomFigures())];
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
 const w = Math.max(...figures.map((f) => f.name.length));
 for (const f of figures) {

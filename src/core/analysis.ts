@@ -237,9 +237,17 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
       `Washington's engagement fell from ${startEngagement} to ${final.meters.usEngagement}. How did that limit what the United States could offer, and who gained from it?`,
     );
   const first = d.keyMoments[0];
-  if (first) q.push(`In round ${first.round}: "${first.text}" Was this the turning point of the talks?`);
+  if (first) q.push(`In round ${first.round}: "${shorten(first.text, 140)}" Was this the turning point of the talks?`);
   q.push('Which party gained most against its walk-away value, and was that because of its moves or because of events?');
   return q;
+}
+
+/** Cuts a long move description at a clause boundary so a question stays readable aloud. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const at = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf(','));
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).trimEnd()} …`;
 }
 
 /** One row per party, for a grade book: the same figures as the debrief. */
