@@ -190,6 +190,28 @@ describe('a classroom: a teacher and four teams', () => {
       .first()
       .waitFor({ timeout: 20_000 });
 
+    // The facilitator's tools, each an intent in the table's record: an inject from the scenario and one
+    // written on the spot (the teams see it at once), another event in place of the seeded draw, a
+    // pause, and more time for the move.
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await feedback(page, 'Inject added: Diplomatic premises damaged.');
+    await page.getByText('Write one now').click();
+    await page.getByRole('textbox', { name: 'Headline' }).fill('A call from Ankara');
+    await page.getByRole('textbox', { name: 'What happens' }).fill('Turkey offers to host the next round of talks.');
+    await page.getByRole('button', { name: 'Add my inject' }).click();
+    await feedback(page, 'Inject added: A call from Ankara.');
+    await team('ukraine').getByRole('heading', { name: 'A call from Ankara' }).waitFor();
+    await page.getByRole('combobox', { name: 'Replace it with' }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Replace', exact: true }).click();
+    await feedback(page, 'The next event will be:');
+    await page.getByText('Your replacement').waitFor();
+    await page.getByRole('button', { name: 'Pause the talks' }).click();
+    await feedback(page, 'The talks are paused.');
+    await page.getByRole('button', { name: 'Resume the talks' }).click();
+    await feedback(page, 'The talks go on.');
+    await page.getByRole('button', { name: 'Add 1 minute' }).click();
+    await feedback(page, 'Added 1 min on this move.');
+
     // Ukraine puts a package on the table that everyone can sign; the others accept it.
     await yourMove(team('ukraine'));
     await team('ukraine').getByRole('button', { name: 'Propose a package' }).click();

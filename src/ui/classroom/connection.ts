@@ -217,20 +217,22 @@ export class TableConnection {
   private watch(room: Room): void {
     window.clearInterval(this.pinger);
     let waiting = 0;
+    let sent = Date.now();
     this.pinger = window.setInterval(() => {
       if (this.room !== room) return;
-      if (waiting && Date.now() - waiting > PING_TIMEOUT_MS) {
+      const now = Date.now();
+      if (waiting && now - waiting > PING_TIMEOUT_MS) {
         this.reconnect('The table stopped answering.');
         return;
       }
-      if (waiting) return;
-      waiting = Date.now();
+      if (waiting || now - sent < PING_EVERY_MS) return;
+      waiting = sent = now;
       try {
         room.ping(() => (waiting = 0));
       } catch {
         this.reconnect('The connection was lost.');
       }
-    }, PING_EVERY_MS / 4);
+    }, 2000);
   }
 
   private left(room: Room, code: number, reason?: string): void {

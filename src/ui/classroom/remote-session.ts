@@ -4,6 +4,7 @@ import {
   err,
   newGame,
   ok,
+  parseRecordJson,
   stateHash,
   whyIllegal,
   type GameView,
@@ -170,6 +171,7 @@ export class RemoteSession extends GameSession {
     // A newer view may have arrived while this one was catching up: show the newest.
     const latest = this.connection.view && this.connection.view.seq >= message.seq ? this.connection.view : message;
     this.current = latest.view;
+    if (before.phase !== 'over' && latest.view.phase === 'over') void this.remember();
     const last = applied[applied.length - 1]?.intent ?? null;
     const event =
       latest.view.lastEvent &&
@@ -184,6 +186,21 @@ export class RemoteSession extends GameSession {
     };
     this.strip.update();
     for (const l of this.subscribers) l(change);
+  }
+
+  /** A finished table joins this browser's recent games (for replays and the full debrief), with the server's record. */
+  private async remember(): Promise<void> {
+    if (this.replicaProblem) return;
+    try {
+      const res = await fetch(this.classroom.recordUrl, { cache: 'no-store' });
+      const record = res.ok ? parseRecordJson(await res.text()) : null;
+      if (!record?.ok) return;
+      // Loaded on demand, like the replays it feeds.
+      const { rememberGame } = await import('../discussion/library');
+      rememberGame(this.level, record.value, this.table.state, 'played');
+    } catch {
+      // Not essential: the record can still be downloaded from the debrief.
+    }
   }
 
   private applySteps(steps: StepMessage[]): void {

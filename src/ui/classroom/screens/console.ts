@@ -410,8 +410,8 @@ export function consoleScreen(app: App, code: string): Screen {
         'div',
         { class: 'cr-console-grid' },
         h('div', { class: 'col' }, talksPanel(m), seatsPanel(m)),
-        h('div', { class: 'col' }, eventPanel(m), injectPanel(m), endPanel(m)),
-        h('div', { class: 'col' }, termSheet(m.view, level, null), log),
+        h('div', { class: 'col' }, eventPanel(m), injectPanel(m)),
+        h('div', { class: 'col' }, endPanel(m), termSheet(m.view, level, null), log),
       ),
     );
     keepLogAtBottom(log, atBottom);
@@ -422,7 +422,10 @@ export function consoleScreen(app: App, code: string): Screen {
     const t = connection.timer;
     if (!t || t.turnSeconds <= 0) return;
     timerValue.textContent =
-      t.remaining === null ? '—' : `${clock(t.remaining)}${t.running ? '' : ' · stopped'}${t.party ? ` · ${PARTY_NAMES[t.party]}` : ''}`;
+      t.remaining === null
+        ? 'not running'
+        : `${clock(t.remaining)}${t.running ? '' : ' · stopped'}${t.party ? ` · ${PARTY_NAMES[t.party]}` : ''}`;
+    timerValue.classList.toggle('is-idle', t.remaining === null);
     timerValue.classList.toggle('is-short', t.running && t.remaining !== null && t.remaining <= 30);
   };
 
