@@ -11,9 +11,9 @@ import { minutes } from '../words';
 const TIMER_CHOICES = [0, 60, 120, 180, 300, 600];
 
 const DIFFICULTY_TEXT: Record<Difficulty, string> = {
-  easy: 'Empty seats give ground early and rarely use pressure tactics.',
+  easy: 'Empty seats play clumsily: they hold out too long, reject often and misjudge what others can sign.',
   normal: 'Empty seats concede steadily and sometimes stall or escalate.',
-  hard: 'Empty seats hold out, concede late and use pressure more often.',
+  hard: 'Empty seats play skilfully: they trade where it costs them least and close before the deadline.',
 };
 
 /** The teacher's first step: scenario, seed, parallel tables, turn timer, computer players. */
