@@ -14,9 +14,10 @@ import {
 import type { App, Route, Screen } from '../app';
 import { button, h, render } from '../dom';
 import { downloadText, safeName } from '../download';
-import { fmtInt, signed } from '../format';
+import { fmtInt } from '../format';
 import { emblem } from '../palette';
 import { briefDetails } from '../widgets/brief';
+import { scoreTable } from '../widgets/score-table';
 import { frontierChart, type FrontierMarks } from '../widgets/frontier-chart';
 import { timelineChart } from '../widgets/timeline-chart';
 import { setGameInAddress } from '../discussion/address';
@@ -274,61 +275,19 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
 }
 
 function scoresTable(d: Debrief): HTMLElement {
-  const max = Math.max(10, ...d.parties.map((p) => Math.abs(p.score)));
-  return h(
-    'section',
-    { class: 'panel scores', 'aria-labelledby': 'dscores-h' },
-    h('h2', { id: 'dscores-h', class: 'panel-title' }, 'Scores against each walk-away value'),
-    h(
-      'table',
-      { class: 'score-table' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, 'Party'),
-          h('th', { scope: 'col' }, 'Walk-away'),
-          h('th', { scope: 'col' }, 'Value'),
-          h('th', { scope: 'col' }, 'Score'),
-          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Chart')),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...d.parties.map((p) => {
-          const width = (50 * Math.abs(p.score)) / max;
-          return h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, emblem(p.id, 12), ` ${p.name}`),
-            h(
-              'td',
-              null,
-              String(p.walkAway),
-              p.finalWalkAway !== p.walkAway ? h('span', { class: 'hint block' }, `now ${p.finalWalkAway}`) : null,
-            ),
-            h('td', null, String(p.value)),
-            h('td', { class: p.score >= 0 ? 'good' : 'bad' }, signed(p.score)),
-            h(
-              'td',
-              { class: 'diverge', 'aria-hidden': 'true' },
-              h('span', {
-                class: `bar ${p.score >= 0 ? 'pos' : 'neg'}`,
-                style: p.score >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%`,
-              }),
-            ),
-          );
-        }),
-      ),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Value: what the outcome is worth to the party (0–100). Score: value minus the walk-away value it started with; above zero, it did better than with no talks. Events can move a walk-away value during the game (“now”).',
-    ),
+  return scoreTable(
+    d.parties.map((p) => ({
+      party: p.id,
+      name: p.name,
+      value: p.value,
+      walkAway: p.walkAway,
+      walkAwayNow: p.finalWalkAway,
+      score: p.score,
+    })),
+    {
+      headingId: 'dscores-h',
+      note: 'Value: what the outcome is worth to the party (0–100). Score: value minus the walk-away value it started with; above zero, it did better than with no talks. Events can move a walk-away value during the game (“now”).',
+    },
   );
 }
 

@@ -2,12 +2,13 @@ import { PARTY_IDS, PARTY_NAMES, serializeRecord, type GameView, type PartyId } 
 import type { App, Screen } from '../app';
 import { button, h, svg } from '../dom';
 import { downloadText, downloadUrl, safeName } from '../download';
-import { fmtInt, signed } from '../format';
+import { fmtInt } from '../format';
 import { roundHistory, type RoundPoint } from '../history';
 import { emblem } from '../palette';
 import { showMap } from '../stage';
 import { mapSlot } from '../widgets/board';
 import { briefDetails } from '../widgets/brief';
+import { scoreTable } from '../widgets/score-table';
 import { announce } from '../announce';
 import { gameFromTable } from '../discussion/games';
 import { shareControl } from '../discussion/share-control';
@@ -240,57 +241,9 @@ export function durabilityPanel(value: number, factors: string[]): HTMLElement {
 function scoresPanel(view: GameView, me: PartyId): HTMLElement {
   const o = view.outcome!;
   const walk = (p: PartyId) => view.revealed?.find((b) => b.party === p)?.walkAway ?? 0;
-  const max = Math.max(10, ...PARTY_IDS.map((p) => Math.abs(o.scores[p])));
-  return h(
-    'section',
-    { class: 'panel scores', 'aria-labelledby': 'scores-h' },
-    h('h2', { id: 'scores-h', class: 'panel-title' }, 'Scores against each walk-away value'),
-    h(
-      'table',
-      { class: 'score-table' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, 'Party'),
-          h('th', { scope: 'col' }, 'Value'),
-          h('th', { scope: 'col' }, 'Walk-away'),
-          h('th', { scope: 'col' }, 'Score'),
-          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Chart')),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...PARTY_IDS.map((p) => {
-          const s = o.scores[p];
-          const width = (50 * Math.abs(s)) / max;
-          return h(
-            'tr',
-            { class: p === me ? 'is-you' : '' },
-            h('th', { scope: 'row' }, emblem(p, 12), ` ${PARTY_NAMES[p]}${p === me ? ' (you)' : ''}`),
-            h('td', null, String(o.values[p])),
-            h('td', null, String(walk(p))),
-            h('td', { class: s >= 0 ? 'good' : 'bad' }, signed(s)),
-            h(
-              'td',
-              { class: 'diverge', 'aria-hidden': 'true' },
-              h('span', {
-                class: `bar ${s >= 0 ? 'pos' : 'neg'}`,
-                style: s >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%`,
-              }),
-            ),
-          );
-        }),
-      ),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Value is what the outcome is worth to a party (0–100); the score is that value minus the walk-away value it started with. Above zero, it did better than without talks.',
-    ),
+  return scoreTable(
+    PARTY_IDS.map((p) => ({ party: p, name: PARTY_NAMES[p], value: o.values[p], walkAway: walk(p), score: o.scores[p], isYou: p === me })),
+    { headingId: 'scores-h' },
   );
 }
 

@@ -1,8 +1,8 @@
 import { PARTY_IDS, PARTY_NAMES, type GameView, type Level } from '../../../core';
 import { h } from '../../dom';
-import { signed } from '../../format';
 import { emblem } from '../../palette';
 import { briefDetails } from '../../widgets/brief';
+import { scoreTable } from '../../widgets/score-table';
 import { termSheet } from '../../widgets/term-sheet';
 
 export const OUTCOME_TITLES = {
@@ -43,40 +43,9 @@ export function teacherDebrief(view: GameView, level: Level, tableLabel: string)
               h('h3', { class: 'panel-title' }, 'No agreement'),
               h('p', null, 'No package was on the table at the end.'),
             ),
-      h(
-        'section',
-        { class: 'panel scores', 'aria-labelledby': 'cr-scores-h' },
-        h('h3', { id: 'cr-scores-h', class: 'panel-title' }, 'Scores against each walk-away value'),
-        h(
-          'table',
-          { class: 'score-table' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'col' }, 'Party'),
-              h('th', { scope: 'col' }, 'Value'),
-              h('th', { scope: 'col' }, 'Walk-away'),
-              h('th', { scope: 'col' }, 'Score'),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            ...PARTY_IDS.map((p) =>
-              h(
-                'tr',
-                null,
-                h('th', { scope: 'row' }, emblem(p, 12), ` ${PARTY_NAMES[p]}`),
-                h('td', null, String(o.values[p])),
-                h('td', null, String(walk(p))),
-                h('td', { class: o.scores[p] >= 0 ? 'good' : 'bad' }, signed(o.scores[p])),
-              ),
-            ),
-          ),
-        ),
+      scoreTable(
+        PARTY_IDS.map((p) => ({ party: p, name: PARTY_NAMES[p], value: o.values[p], walkAway: walk(p), score: o.scores[p] })),
+        { headingId: 'cr-scores-h', heading: 'h3', bars: false },
       ),
     ),
     h(
