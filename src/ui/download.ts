@@ -1,13 +1,7 @@
 /** Saves text as a file through the browser's normal download, with no server involved. */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  downloadUrl(url, filename);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
@@ -21,7 +15,7 @@ export function safeName(text: string): string {
   );
 }
 
-/** Downloads a file the server offers (e.g. a classroom table's record) under `filename`. */
+/** Downloads a file (one the server offers, or a blob made here) under `filename`. */
 export function downloadUrl(url: string, filename: string): void {
   const a = document.createElement('a');
   a.href = url;

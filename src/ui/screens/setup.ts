@@ -1,7 +1,8 @@
 import { DIFFICULTIES, PARTY_IDS, PARTY_NAMES, isPartyId, type Difficulty, type PartyId } from '../../core';
 import { MAIN_LEVEL_ID, builtinLevels } from '../../content/levels';
 import type { App, Route, Screen } from '../app';
-import { button, h, uniqueId } from '../dom';
+import { button, h } from '../dom';
+import { radioCard } from '../widgets/radio-card';
 import { emblem } from '../palette';
 import { clearSave } from '../save';
 import { cleanSeed, randomSeed } from '../seed';
@@ -34,23 +35,6 @@ export function setupScreen(app: App, route: Route): Screen {
     'aria-describedby': 'seed-hint',
   });
   const error = h('p', { class: 'form-error', role: 'alert' });
-
-  // The radio's name is the card title; the rest of the card is its description.
-  const radioCard = (name: string, value: string, checked: boolean, title: Node | string, body: string, extra?: Node | string) => {
-    const titleId = uniqueId(`${name}-title`);
-    const textId = uniqueId(`${name}-text`);
-    return h(
-      'label',
-      { class: 'card-choice' },
-      h('input', { type: 'radio', name, value, checked, 'aria-labelledby': titleId, 'aria-describedby': textId }),
-      h(
-        'span',
-        { class: 'card-body' },
-        h('span', { class: 'card-title', id: titleId }, title),
-        h('span', { class: 'card-text', id: textId }, body, extra ? h('span', { class: 'card-meta block' }, extra) : null),
-      ),
-    );
-  };
 
   const form = h(
     'form',

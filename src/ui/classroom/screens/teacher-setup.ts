@@ -1,7 +1,8 @@
 import { DIFFICULTIES, type Difficulty } from '../../../core';
 import { MAIN_LEVEL_ID, builtinLevels } from '../../../content/levels';
 import type { App, Screen } from '../../app';
-import { button, h, uniqueId } from '../../dom';
+import { button, h } from '../../dom';
+import { radioCard } from '../../widgets/radio-card';
 import { cleanSeed, randomSeed } from '../../seed';
 import { createSession } from '../api';
 import { closeHub } from '../teacher-hub';
@@ -35,22 +36,6 @@ export function teacherSetupScreen(app: App): Screen {
   });
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary big' }, 'Create the session');
-
-  const radioCard = (name: string, value: string, checked: boolean, title: string, text: string) => {
-    const titleId = uniqueId(`${name}-title`);
-    const textId = uniqueId(`${name}-text`);
-    return h(
-      'label',
-      { class: 'card-choice' },
-      h('input', { type: 'radio', name, value, checked, 'aria-labelledby': titleId, 'aria-describedby': textId }),
-      h(
-        'span',
-        { class: 'card-body' },
-        h('span', { class: 'card-title', id: titleId }, title),
-        h('span', { class: 'card-text', id: textId }, text),
-      ),
-    );
-  };
 
   const form = h(
     'form',
