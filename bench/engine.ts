@@ -3,7 +3,7 @@
  * Prints a JSON array of {name, value, unit, baseline?, ratio?} on stdout.
  */
 import { createActor, setup, assign } from 'xstate';
-import { decide, playComputerGame, seatsAll } from '../src/ai';
+import { decideFor, playComputerGame, seatsAll } from '../src/ai';
 import { findBuiltinLevel, MAIN_LEVEL_ID } from '../src/content/levels';
 import { applyToGame, currentParty, newGame, replayRecord, stateHash, type GameState, type Level } from '../src/core';
 import type { BenchFigure } from './figure';
@@ -116,7 +116,7 @@ for (const d of ['easy', 'normal', 'hard'] as const) {
   for (let rep = 0; rep < 5; rep++)
     for (const s of positions) {
       const t0 = now();
-      decide(level, s, currentParty(level, s.context), d);
+      decideFor(level, s, currentParty(level, s.context), d);
       samples.push(now() - t0);
     }
   samples.sort((a, b) => a - b);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import { decide } from '../src/ai';
+import { decideFor } from '../src/ai';
 import { applyToGame, newGame, type GameState, type Intent, type Level, type PartyId } from '../src/core';
 import { findBuiltinLevel } from '../src/content/levels';
 import type { Ack, StepMessage, ViewMessage } from '../src/server/protocol';
@@ -183,7 +183,7 @@ class TableDriver {
   onStep(step: StepMessage): void {
     if (step.seq !== this.seq + 1) return;
     const next = applyToGame(this.level, this.state, step.intent);
-    if (!next.ok) throw new Error(`step ${step.seq} does not apply: ${next.error}`);
+    if (!next.ok) throw new Error(`step ${step.seq} does not apply: ${JSON.stringify(next.refusal)}`);
     this.state = next.value;
     this.seq = step.seq;
     this.schedule();
@@ -196,7 +196,7 @@ class TableDriver {
     if (s.phase === 'events') return { room: this.teacher, intent: { type: 'facilitator.releaseEvent', by: 'facilitator' } };
     if (s.phase !== 'turns') return null;
     const party = this.level.turnOrder[s.context.turn];
-    return { room: this.teams[party], intent: decide(this.level, s, party, 'normal') };
+    return { room: this.teams[party], intent: decideFor(this.level, s, party, 'normal') };
   }
 
   private schedule(): void {

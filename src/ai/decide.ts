@@ -1,40 +1,32 @@
 import seedrandom from 'seedrandom';
 import {
-  PARTY_NAMES,
   TERMS,
-  inSentence,
-  acceptanceProblem,
-  formatThousands,
+  briefTable,
+  legalMoves,
   optionIndex,
-  optionLabel,
+  refusalFor,
   samePackage,
   utilityOf,
-  utilityTables,
   viewFor,
-  whyIllegal,
-  NOTE_MAX,
   type Difficulty,
   type GameState,
   type GameView,
   type Intent,
+  type LegalMove,
   type Level,
   type Package,
   type PartyId,
   type TermId,
   type UtilityTable,
 } from '../core';
-import { allowedOptions, idealPackage, modelFor, type OpponentModel } from './model';
+import { allowedOptions, modelFor, ownOptions, type OpponentModel } from './model';
 import { PROFILES, type Profile } from './profile';
-import { acceptReason, offerReason, rejectReason } from './rationale';
+import { acceptRationale, offerRationale, rejectRationale } from './rationale';
 
 /**
- * A computer party's move. It sees what its seat may see (its own brief and the public state),
- * concedes over time according to its difficulty, and only returns intents the rules accept.
+ * A computer party's move. It sees only what its seat may see (its view: its own brief and the public
+ * state) and chooses among its legal moves; it concedes over time according to its difficulty.
  */
-
-export interface Decision {
-  intent: Intent;
-}
 
 /** Share of the talks already spent, 0 at the first turn of round 1, close to 1 at the last turn. */
 function timeSpent(view: GameView, level: Level): number {
@@ -49,23 +41,39 @@ export function aspiration(profile: Profile, best: number, walkAway: number, t: 
   return Math.max(floor, a);
 }
 
+/** Per active term, the option indices the party would put forward (its legal options, within the others' public limits). */
+type Allowed = readonly (readonly number[])[];
+
+function idealFrom(level: Level, allowed: Allowed, table: UtilityTable): Package {
+  const pkg = { ...level.defaultPackage } as Record<TermId, string>;
+  level.activeTerms.forEach((t, k) => {
+    let best = -1;
+    let bestPoints = -Infinity;
+    for (const i of allowed[k])
+      if (table.points[t][i] > bestPoints) {
+        bestPoints = table.points[t][i];
+        best = i;
+      }
+    if (best >= 0) pkg[t] = TERMS[t].options[best].id;
+  });
+  return pkg;
+}
+
 /**
  * From the party's ideal package, give ground term by term where it helps the others most for the least
  * cost to itself, until its own utility would drop below its aspiration.
  */
 export function concede(
   level: Level,
-  view: GameView,
-  me: PartyId,
+  allowed: Allowed,
   table: UtilityTable,
   model: OpponentModel,
   profile: Profile,
   target: number,
-  ideal: Package = idealPackage(level, view, me, table, profile.modelsLimits),
+  ideal: Package,
 ): Package {
   const terms = level.activeTerms;
   const idx = terms.map((t) => optionIndex(t, ideal[t]));
-  const allowed = terms.map((t) => allowedOptions(level, view, me, t, profile.modelsLimits));
   let own = utilityOf(table, ideal);
   for (let guard = 0; guard < 24; guard++) {
     let bestRatio = 0;
@@ -100,115 +108,106 @@ export function concede(
   return pkg;
 }
 
-function rngFor(view: GameView, me: PartyId, step: number): () => number {
-  return seedrandom.alea(`${view.seed}|${me}|${step}`);
+function rngFor(view: GameView, me: PartyId): () => number {
+  return seedrandom.alea(`${view.seed}|${me}|${view.step}`);
 }
 
-export function decide(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
-  const intent = fitNote(choose(level, state, me, difficulty));
-  // The rules have the last word: a move they would refuse becomes holding position, which is always legal.
-  if (whyIllegal(level, state, intent) === null) return intent;
-  return { type: 'party.pass', by: me, note: `${PARTY_NAMES[me]} holds its position.` };
-}
-
-/** A rationale that quotes a level's long red-line reason is cut to the length an intent may carry. */
-function fitNote(intent: Intent): Intent {
-  return intent.note && intent.note.length > NOTE_MAX ? { ...intent, note: `${intent.note.slice(0, NOTE_MAX - 1)}…` } : intent;
-}
-
-function choose(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
+/** For a caller that holds the whole game (a table, the server): the seat's view and legal moves, then its choice. */
+export function decideFor(level: Level, state: GameState, me: PartyId, difficulty: Difficulty): Intent {
   if (state.phase === 'briefing') return { type: 'game.start', by: me };
   const view = viewFor(level, state, me);
+  return decide(level, view, legalMoves(level, view).moves, difficulty);
+}
+
+const HOLD: Intent['rationale'] = { code: 'hold' };
+
+export function decide(level: Level, view: GameView, legal: readonly LegalMove[], difficulty: Difficulty): Intent {
+  const me = view.viewer as PartyId;
+  const intent = choose(level, view, legal, me, difficulty);
+  // The seat's own legal moves have the last word: a move they would refuse becomes holding position.
+  if (refusalFor(level, view, intent) === null) return intent;
+  return { type: 'party.pass', by: me, rationale: HOLD };
+}
+
+function has(legal: readonly LegalMove[], type: Intent['type']): boolean {
+  return legal.some((m) => m.type === type);
+}
+
+function choose(level: Level, view: GameView, legal: readonly LegalMove[], me: PartyId, difficulty: Difficulty): Intent {
+  if (has(legal, 'game.start')) return { type: 'game.start', by: me };
   const profile = PROFILES[difficulty];
-  const table = utilityTables(level)[me];
-  const model = modelFor(level, view, me);
-  const random = rngFor(view, me, state.context.step);
-  const walkAway = view.brief!.currentWalkAway;
+  const brief = view.brief!;
+  const table = briefTable(level.activeTerms, brief, me);
+  const model = modelFor(view, me);
+  const random = rngFor(view, me);
+  const walkAway = brief.currentWalkAway;
   const t = timeSpent(view, level);
   const lastRound = view.round >= level.rounds;
-  const ideal = idealPackage(level, view, me, table, profile.modelsLimits);
-  const best = utilityOf(table, ideal);
+  const own = ownOptions(legal);
+  const allowed: Allowed | null = own
+    ? level.activeTerms.map((term) => allowedOptions(level, view, own, term, profile.modelsLimits))
+    : null;
+  const ideal = allowed ? idealFrom(level, allowed, table) : null;
+  const best = ideal ? utilityOf(table, ideal) : walkAway;
   const target = aspiration(profile, best, walkAway, t, lastRound);
   const onTable = view.table;
-  const name = PARTY_NAMES[me];
 
   if (onTable) {
     const u = utilityOf(table, onTable.terms);
-    const problem = acceptanceProblem(level, state.context, me, onTable.terms);
+    const canAccept = has(legal, 'party.accept');
     const alreadyAccepted = onTable.acceptedBy.includes(me);
-    if (!alreadyAccepted && !problem && u >= target && Number(onTable.terms.peacekeepers) <= view.meters.coalitionCapacity) {
-      return { type: 'party.accept', by: me, note: acceptReason(me, table, onTable.terms) };
-    }
+    if (canAccept && u >= target) return { type: 'party.accept', by: me, rationale: acceptRationale(table, onTable.terms) };
     if (alreadyAccepted)
-      return (
-        supportingMove(level, view, me, random) ?? {
-          type: 'party.pass',
-          by: me,
-          note: `${name} waits for the others to answer its package.`,
-        }
-      );
-    const special = tacticalMove(view, me, profile, random, u, walkAway, t);
+      return supportingMove(view, legal, me, random) ?? { type: 'party.pass', by: me, rationale: { code: 'await-answers' } };
+    const special = tacticalMove(view, legal, me, profile, random, u, walkAway, t);
     if (special) return special;
     // Walking out ends the talks for everyone: only when tension is extreme and the table is far from acceptable.
     if (t >= 0.4 && u < walkAway - profile.patience / 2 && view.meters.tension >= 85 && random() < 0.1) {
-      return { type: 'party.walkOut', by: me, note: `${name} walks out: it sees no deal worth more than continuing without one.` };
+      return { type: 'party.walkOut', by: me, rationale: { code: 'walk-out' } };
     }
-    const wantsToReject = problem !== null || u < walkAway - profile.patience;
-    if (wantsToReject && onTable.proposedBy !== me && !onTable.rejectedBy.includes(me) && random() < 0.45) {
-      const redLine = problem && problem.startsWith('It crosses') ? problem.replace(/^It crosses [^:]+: /, '') : null;
-      return { type: 'party.reject', by: me, note: rejectReason(me, table, onTable.terms, redLine) };
+    const wantsToReject = !canAccept || u < walkAway - profile.patience;
+    if (wantsToReject && has(legal, 'party.reject') && random() < 0.45) {
+      return { type: 'party.reject', by: me, rationale: rejectRationale(brief.redLines, table, onTable.terms) };
     }
-    const pkg = concede(level, view, me, table, model, profile, target, ideal);
-    if (!samePackage(pkg, onTable.terms))
-      return { type: 'party.counter', by: me, package: pkg, note: offerReason(me, table, onTable.terms, pkg, true) };
-    return { type: 'party.pass', by: me, note: `${name} holds its position.` };
+    if (allowed && ideal) {
+      const pkg = concede(level, allowed, table, model, profile, target, ideal);
+      if (!samePackage(pkg, onTable.terms))
+        return { type: 'party.counter', by: me, package: pkg, rationale: offerRationale(table, onTable.terms, pkg) };
+    }
+    return { type: 'party.pass', by: me, rationale: HOLD };
   }
 
-  const special = tacticalMove(view, me, profile, random, null, walkAway, t);
+  const special = tacticalMove(view, legal, me, profile, random, null, walkAway, t);
   if (special) return special;
-  const pkg = concede(level, view, me, table, model, profile, target, ideal);
-  return { type: 'party.propose', by: me, package: pkg, note: offerReason(me, table, null, pkg, false) };
+  if (!allowed || !ideal || !has(legal, 'party.propose')) return { type: 'party.pass', by: me, rationale: HOLD };
+  const pkg = concede(level, allowed, table, model, profile, target, ideal);
+  return { type: 'party.propose', by: me, package: pkg, rationale: offerRationale(table, null, pkg) };
 }
 
 /** Commitments and demands that back a package the party already supports. */
-function supportingMove(level: Level, view: GameView, me: PartyId, random: () => number): Intent | null {
+function supportingMove(view: GameView, legal: readonly LegalMove[], me: PartyId, random: () => number): Intent | null {
   const table = view.table!;
-  if (me === 'us' && view.commitments.usSupport === 'none' && level.activeTerms.includes('usSupport')) {
-    const wanted = Math.min(Math.max(1, optionIndex('usSupport', table.terms.usSupport)), view.usSupportCeiling);
-    if (wanted >= 1 && random() < 0.6) {
-      const option = TERMS.usSupport.options[wanted].id;
-      return {
-        type: 'us.offerAirSupport',
-        by: 'us',
-        level: option,
-        note: `The United States offers ${inSentence(optionLabel('usSupport', option))} to make a deal credible without ground troops.`,
-      };
+  for (const m of legal) {
+    if (m.type === 'us.offerAirSupport' && view.commitments.usSupport === 'none') {
+      const wanted = Math.max(1, optionIndex('usSupport', table.terms.usSupport));
+      const option = m.levels.filter((l) => optionIndex('usSupport', l) <= wanted).pop() ?? null;
+      if (option && random() < 0.6)
+        return { type: 'us.offerAirSupport', by: 'us', level: option, rationale: { code: 'air-support', support: option } };
+    }
+    if (m.type === 'coalition.pledgeTroops') {
+      const troops = Number(table.terms.peacekeepers);
+      if (troops >= m.min && troops <= m.max && troops !== m.except && random() < 0.6)
+        return { type: 'coalition.pledgeTroops', by: 'coalition', troops, rationale: { code: 'pledge', troops } };
     }
   }
-  if (me === 'coalition' && level.activeTerms.includes('peacekeepers')) {
-    const troops = Number(table.terms.peacekeepers);
-    if (troops >= 1000 && troops <= view.meters.coalitionCapacity && troops !== view.commitments.peacekeepers && random() < 0.6) {
-      return {
-        type: 'coalition.pledgeTroops',
-        by: 'coalition',
-        troops,
-        note: `The Coalition pledges ${formatThousands(troops)} troops to patrol the zone and train Ukraine's forces once a ceasefire holds.`,
-      };
-    }
-  }
-  if (random() < 0.3)
-    return {
-      type: 'party.statement',
-      by: me,
-      tone: 'conciliatory',
-      note: `${PARTY_NAMES[me]} signals that it is ready to sign the package on the table.`,
-    };
+  if (random() < 0.3) return { type: 'party.statement', by: me, tone: 'conciliatory', rationale: { code: 'ready-to-sign' } };
   return null;
 }
 
 /** Moves only one party can make, when they serve its interests. */
 function tacticalMove(
   view: GameView,
+  legal: readonly LegalMove[],
   me: PartyId,
   profile: Profile,
   random: () => number,
@@ -216,20 +215,16 @@ function tacticalMove(
   walkAway: number,
   t: number,
 ): Intent | null {
-  if (me === 'ukraine' && !view.commitments.guaranteesDemanded && view.round <= 2 && random() < 0.7) {
-    return {
-      type: 'ukraine.demandGuarantees',
-      by: 'ukraine',
-      note: 'Ukraine wants a clear definition of the security guarantees before it signs anything.',
-    };
+  if (has(legal, 'ukraine.demandGuarantees') && view.round <= 2 && random() < 0.7) {
+    return { type: 'ukraine.demandGuarantees', by: 'ukraine', rationale: { code: 'define-guarantees' } };
   }
   if (me === 'russia') {
     const behind = onTable !== null && onTable < walkAway - profile.patience;
-    if (behind && view.meters.tension < 75 && t < 0.8 && random() < profile.tactics * 0.6) {
-      return { type: 'russia.escalate', by: 'russia', note: 'Russia escalates: it judges that military pressure will improve its terms.' };
+    if (has(legal, 'russia.escalate') && behind && view.meters.tension < 75 && t < 0.8 && random() < profile.tactics * 0.6) {
+      return { type: 'russia.escalate', by: 'russia', rationale: { code: 'escalate' } };
     }
-    if (t < 0.6 && random() < profile.tactics * 0.5) {
-      return { type: 'russia.stall', by: 'russia', note: 'Russia stalls: it expects time to work in its favour.' };
+    if (has(legal, 'russia.stall') && t < 0.6 && random() < profile.tactics * 0.5) {
+      return { type: 'russia.stall', by: 'russia', rationale: { code: 'stall' } };
     }
   }
   return null;

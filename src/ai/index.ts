@@ -1,4 +1,4 @@
-export { decide, aspiration, concede } from './decide';
+export { decide, decideFor, aspiration, concede } from './decide';
 export { playComputerGame, seatsAll, type PlayedGame } from './play';
 export { PROFILES, type Profile } from './profile';
 export { LocalTable } from './table';

@@ -1,10 +1,11 @@
 import {
   TERMS,
   TERM_IDS,
+  allowedOptionIds,
   optionIndex,
-  redLineBreaches,
-  usSupportCeiling,
+  viewFacts,
   type GameView,
+  type LegalMove,
   type Level,
   type Package,
   type PartyId,
@@ -14,8 +15,8 @@ import {
 
 /**
  * What a computer party believes about the others: only public information. Each other party's
- * utility is estimated from its public demands (closer options score higher); its own limits come
- * from public meters (US engagement, Coalition capacity) and public commitments.
+ * utility is estimated from its public demands (closer options score higher); what the others can
+ * sign is judged by the rules' own predicates on the public facts of the seat's view.
  */
 export interface OpponentModel {
   readonly others: readonly PartyId[];
@@ -29,12 +30,12 @@ export interface OpponentModel {
   readonly othersGain: Readonly<Record<TermId, readonly number[]>>;
 }
 
-const models = new WeakMap<Level, Map<PartyId, OpponentModel>>();
+const models = new WeakMap<object, Map<PartyId, OpponentModel>>();
 
-/** Public demands do not change during a game, so each party's model is built once per level. */
-export function modelFor(level: Level, view: GameView, me: PartyId): OpponentModel {
-  let byParty = models.get(level);
-  if (!byParty) models.set(level, (byParty = new Map()));
+/** Public demands do not change during a game, so each party's model is built once per set of public positions. */
+export function modelFor(view: GameView, me: PartyId): OpponentModel {
+  let byParty = models.get(view.parties);
+  if (!byParty) models.set(view.parties, (byParty = new Map()));
   let model = byParty.get(me);
   if (!model) byParty.set(me, (model = buildModel(view, me)));
   return model;
@@ -63,14 +64,6 @@ export function buildModel(view: GameView, me: PartyId): OpponentModel {
   return { others, demands, othersGain };
 }
 
-/** Estimated satisfaction (0–1) of another party with one option of one term. */
-export function estimatedTermScore(model: OpponentModel, other: PartyId, term: TermId, index: number): number | null {
-  const d = model.demands.get(other)?.find(([t]) => t === term);
-  if (!d) return null;
-  const span = TERMS[term].options.length - 1;
-  return 1 - Math.abs(index - d[1]) / span;
-}
-
 export function estimatedUtility(model: OpponentModel, other: PartyId, pkg: Package): number {
   const demands = model.demands.get(other) ?? [];
   if (demands.length === 0) return 0.5;
@@ -79,58 +72,44 @@ export function estimatedUtility(model: OpponentModel, other: PartyId, pkg: Pack
   return sum / demands.length;
 }
 
-/** The options a party will put forward for a term: never its own red lines, never beyond public limits. */
-export function allowedOptions(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean): number[] {
-  const respectful = optionsWithin(level, view, me, term, modelsLimits, true);
-  // When the others' public limits and this party's red lines leave nothing (say Washington's engagement
-  // has fallen to "none" and the Coalition needs US support), it still argues for what it needs.
-  return respectful.length > 0 ? respectful : optionsWithin(level, view, me, term, modelsLimits, false);
+/** The per-term options the seat may put forward now (from its legal moves), or null when it cannot. */
+export function ownOptions(legal: readonly LegalMove[]): Record<TermId, string[]> | null {
+  for (const m of legal) if (m.type === 'party.propose' || m.type === 'party.counter') return m.terms as Record<TermId, string[]>;
+  return null;
 }
 
-const forbiddenCache = new WeakMap<Level, Map<PartyId, Record<TermId, boolean[]>>>();
-
-/** term → option index → whether it crosses this party's own red lines (fixed for a level). */
-function ownForbidden(level: Level, me: PartyId): Record<TermId, boolean[]> {
-  let byParty = forbiddenCache.get(level);
-  if (!byParty) forbiddenCache.set(level, (byParty = new Map()));
-  let table = byParty.get(me);
-  if (!table) {
-    table = {} as Record<TermId, boolean[]>;
-    for (const t of TERM_IDS)
-      table[t] = TERMS[t].options.map((o) => level.parties[me].redLines.some((r) => r.term === t && r.forbidden.includes(o.id)));
-    byParty.set(me, table);
+/**
+ * The option indices a party will put forward for a term: what the rules allow it, and (when it models
+ * the others' limits) what the others could publicly sign, judged by the rules' own predicates.
+ */
+export function allowedOptions(level: Level, view: GameView, own: Record<TermId, string[]>, term: TermId, modelsLimits: boolean): number[] {
+  const mine = own[term].map((id) => optionIndex(term, id));
+  if (!modelsLimits) return mine;
+  const f = viewFacts(level, view);
+  let within = mine;
+  for (const p of view.parties) {
+    if (p.id === view.viewer) continue;
+    const theirs = new Set(allowedOptionIds(f, p.id, term, TERMS[term].options));
+    within = within.filter((i) => theirs.has(TERMS[term].options[i].id));
   }
-  return table;
-}
-
-function optionsWithin(level: Level, view: GameView, me: PartyId, term: TermId, modelsLimits: boolean, othersLimits: boolean): number[] {
-  const options = TERMS[term].options;
-  const forbidden = ownForbidden(level, me)[term];
-  const out: number[] = [];
-  for (let i = 0; i < options.length; i++) {
-    const id = options[i].id;
-    if (forbidden[i]) continue;
-    if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) continue;
-    const ceilingApplies = me === 'us' || (modelsLimits && othersLimits);
-    if (ceilingApplies && term === 'usSupport' && i > usSupportCeiling(view.meters.usEngagement)) continue;
-    if (
-      term === 'guarantee' &&
-      id === 'none' &&
-      (me === 'ukraine' || (modelsLimits && othersLimits && view.commitments.guaranteesDemanded))
-    )
-      continue;
-    out.push(i);
-  }
-  return out;
+  // When the others' public limits leave nothing (say Washington's engagement has fallen to "none"
+  // and the Coalition needs US support), the party still argues for what it needs.
+  return within.length > 0 ? within : mine;
 }
 
 /** The package a party likes best among the options it would put forward. */
-export function idealPackage(level: Level, view: GameView, me: PartyId, table: UtilityTable, modelsLimits: boolean): Package {
+export function idealPackage(
+  level: Level,
+  view: GameView,
+  own: Record<TermId, string[]>,
+  table: UtilityTable,
+  modelsLimits: boolean,
+): Package {
   const pkg = { ...level.defaultPackage } as Record<TermId, string>;
   for (const t of level.activeTerms) {
     let best = -1;
     let bestPoints = -Infinity;
-    for (const i of allowedOptions(level, view, me, t, modelsLimits)) {
+    for (const i of allowedOptions(level, view, own, t, modelsLimits)) {
       if (table.points[t][i] > bestPoints) {
         bestPoints = table.points[t][i];
         best = i;
@@ -139,8 +118,4 @@ export function idealPackage(level: Level, view: GameView, me: PartyId, table: U
     if (best >= 0) pkg[t] = TERMS[t].options[best].id;
   }
   return pkg;
-}
-
-export function crossesOwnRedLine(level: Level, me: PartyId, pkg: Package): boolean {
-  return redLineBreaches(level.parties[me], pkg).length > 0;
 }

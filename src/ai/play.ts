@@ -10,7 +10,7 @@ import {
   type PartyId,
   type Seats,
 } from '../core';
-import { decide } from './decide';
+import { decideFor } from './decide';
 
 /** Plays a whole game with the computer in every seat. Deterministic: same level, seed and seats → same game. */
 export interface PlayedGame {
@@ -36,9 +36,9 @@ export function playComputerGame(
   const writer = options.record ? new RecordWriter(level, seed, seats) : null;
   for (let i = 0; i < MAX_STEPS && state.phase !== 'over'; i++) {
     const party = state.phase === 'briefing' ? level.turnOrder[0] : currentParty(level, state.context);
-    const intent = decide(level, state, party, seats[party].difficulty ?? 'normal');
+    const intent = decideFor(level, state, party, seats[party].difficulty ?? 'normal');
     const next = applyToGame(level, state, intent);
-    if (!next.ok) throw new Error(`computer ${party} chose an illegal move (${intent.type}): ${next.error}`);
+    if (!next.ok) throw new Error(`computer ${party} chose an illegal move (${intent.type}): ${JSON.stringify(next.refusal)}`);
     state = next.value;
     writer?.add(intent, state);
   }

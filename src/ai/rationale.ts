@@ -1,36 +1,20 @@
-import {
-  PARTY_NAMES,
-  TERMS,
-  inSentence,
-  optionIndex,
-  optionLabel,
-  type Package,
-  type PartyId,
-  type TermId,
-  type UtilityTable,
-} from '../core';
+import { optionIndex, type Package, type PartyBrief, type Rationale, type TermId, type TermRef, type UtilityTable } from '../core';
 
 /**
- * One-line reasons a player can read. They name terms, never private numbers, so a rationale reveals
- * what a party says it cares about, not its walk-away value.
+ * A computer party's reasons as data, true to its own utilities: what a move gains it and what it
+ * gives up. They name terms, never private numbers, so a rationale reveals what a party says it cares
+ * about, not its walk-away value. `src/narrate` words them.
  */
 
-function termPhrase(t: TermId, option: string): string {
-  return `${inSentence(TERMS[t].label)} (${inSentence(optionLabel(t, option))})`;
-}
-
-function joinPhrases(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+const pointsOf = (table: UtilityTable, t: TermId, option: string) => table.points[t][optionIndex(t, option)] ?? 0;
 
 /** The terms where a package does best (or worst) for this party, weighted by what it cares about. */
-function rankedTerms(table: UtilityTable, pkg: Package, worst: boolean): TermId[] {
-  const scored = table.terms
+function rankedTerms(table: UtilityTable, terms: readonly TermId[], pkg: Package, worst: boolean): TermId[] {
+  const scored = terms
     .map((t) => {
       const pts = table.points[t];
       const max = Math.max(...pts);
-      const got = pts[optionIndex(t, pkg[t])] ?? 0;
+      const got = pointsOf(table, t, pkg[t]);
       return { t, score: worst ? max - got : got, weight: max };
     })
     .filter((x) => x.weight > 0 && x.score > 0.01);
@@ -38,21 +22,45 @@ function rankedTerms(table: UtilityTable, pkg: Package, worst: boolean): TermId[
   return scored.map((x) => x.t);
 }
 
-export function acceptReason(me: PartyId, table: UtilityTable, pkg: Package): string {
-  const good = rankedTerms(table, pkg, false).slice(0, 2);
-  return `${PARTY_NAMES[me]} accepts: the package meets its priorities on ${joinPhrases(good.map((t) => inSentence(TERMS[t].label)))}.`;
+const refs = (terms: readonly TermId[], pkg: Package): TermRef[] => terms.map((term) => ({ term, option: pkg[term] }));
+
+export function acceptRationale(table: UtilityTable, pkg: Package): Rationale {
+  return { code: 'accept', priorities: rankedTerms(table, table.terms, pkg, false).slice(0, 2) };
 }
 
-export function rejectReason(me: PartyId, table: UtilityTable, pkg: Package, redLine: string | null): string {
-  if (redLine) return `${PARTY_NAMES[me]} rejects: ${redLine}`;
-  const bad = rankedTerms(table, pkg, true).slice(0, 2);
-  return `${PARTY_NAMES[me]} rejects: it cannot accept the terms on ${joinPhrases(bad.map((t) => termPhrase(t, pkg[t])))}.`;
+export function rejectRationale(redLines: PartyBrief['redLines'], table: UtilityTable, pkg: Package): Rationale {
+  const crossed = redLines.find((r) => r.forbidden.includes(pkg[r.term]));
+  if (crossed) return { code: 'reject', redLine: { term: crossed.term, option: pkg[crossed.term] }, worst: [] };
+  return { code: 'reject', worst: refs(rankedTerms(table, table.terms, pkg, true).slice(0, 2), pkg) };
 }
 
-export function offerReason(me: PartyId, table: UtilityTable, from: Package | null, to: Package, counter: boolean): string {
-  const changed = table.terms.filter((t) => !from || from[t] !== to[t]);
-  const wanted = rankedTerms({ ...table, terms: changed }, to, false).slice(0, 2);
-  const what = wanted.length ? wanted.map((t) => termPhrase(t, to[t])) : changed.slice(0, 2).map((t) => termPhrase(t, to[t]));
-  const verb = counter ? 'counters' : 'proposes';
-  return `${PARTY_NAMES[me]} ${verb}: it asks for ${joinPhrases(what)}.`;
+/**
+ * For a counter-offer, the terms it moved in the mover's favour (asks) and against it (gives), by the
+ * mover's own utility, largest first; for a first proposal, what it values most in it and where it
+ * settles for less than its best.
+ */
+export function offerRationale(table: UtilityTable, from: Package | null, to: Package): Rationale {
+  if (!from) {
+    const asks = rankedTerms(table, table.terms, to, false).slice(0, 2);
+    const gives = rankedTerms(table, table.terms, to, true)
+      .filter((t) => !asks.includes(t))
+      .slice(0, 2);
+    return { code: 'offer', asks: refs(asks, to), gives: refs(gives, to) };
+  }
+  const moved = table.terms
+    .filter((t) => from[t] !== to[t])
+    .map((t) => ({ t, delta: pointsOf(table, t, to[t]) - pointsOf(table, t, from[t]) }));
+  const asks = moved.filter((m) => m.delta > 1e-9).sort((a, b) => b.delta - a.delta || a.t.localeCompare(b.t));
+  const gives = moved.filter((m) => m.delta < -1e-9).sort((a, b) => a.delta - b.delta || a.t.localeCompare(b.t));
+  return {
+    code: 'offer',
+    asks: refs(
+      asks.slice(0, 2).map((m) => m.t),
+      to,
+    ),
+    gives: refs(
+      gives.slice(0, 2).map((m) => m.t),
+      to,
+    ),
+  };
 }

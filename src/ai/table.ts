@@ -11,10 +11,12 @@ import {
   type Intent,
   type Level,
   type PartyId,
+  type Applied,
   type Result,
   type Seats,
 } from '../core';
-import { decide } from './decide';
+import { describeRefusal, divergenceText } from '../narrate';
+import { decideFor } from './decide';
 
 /**
  * A table in one process: some seats human, the rest computer parties. The browser game and the
@@ -41,7 +43,7 @@ export class LocalTable {
   static fromRecord(level: Level, record: GameRecord, toStep?: number): Result<LocalTable> {
     const replayed = replayRecord(level, record, { toStep });
     if (!replayed.ok) return replayed;
-    if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${replayed.value.divergence!.reason}`);
+    if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${divergenceText(level, replayed.value.divergence!)}`);
     const steps = record.steps.slice(0, replayed.value.steps);
     return ok(
       new LocalTable(level, record.seed, record.seats as Seats, { parent: record.parent, from: { state: replayed.value.state, steps } }),
@@ -57,7 +59,7 @@ export class LocalTable {
     if (!Number.isInteger(step) || step < 0 || step > record.steps.length) return err(`step: expected 0 to ${record.steps.length}`);
     const replayed = replayRecord(level, record, { toStep: step });
     if (!replayed.ok) return replayed;
-    if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${replayed.value.divergence!.reason}`);
+    if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${divergenceText(level, replayed.value.divergence!)}`);
     const steps = record.steps.slice(0, step);
     return ok(
       new LocalTable(level, record.seed, seats, { parent: { hash: record.finalHash, step }, from: { state: replayed.value.state, steps } }),
@@ -77,7 +79,7 @@ export class LocalTable {
   }
 
   /** Applies a seat's intent; an illegal one is refused with a reason and changes nothing. */
-  apply(intent: unknown): Result<GameState> {
+  apply(intent: unknown): Applied {
     const next = applyToGame(this.level, this.state, intent);
     if (next.ok) {
       this.state = next.value;
@@ -90,9 +92,9 @@ export class LocalTable {
   stepComputer(): Intent | null {
     if (!this.isComputerTurn()) return null;
     const party = this.state.phase === 'briefing' ? this.level.turnOrder[0] : this.whoseTurn()!;
-    const intent = decide(this.level, this.state, party, this.seats[party].difficulty ?? 'normal');
+    const intent = decideFor(this.level, this.state, party, this.seats[party].difficulty ?? 'normal');
     const applied = this.apply(intent);
-    if (!applied.ok) throw new Error(`computer ${party} chose an illegal move: ${applied.error}`);
+    if (!applied.ok) throw new Error(`computer ${party} chose an illegal move: ${describeRefusal(applied.refusal, this.level)}`);
     return intent;
   }
 

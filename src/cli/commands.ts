@@ -15,6 +15,7 @@ import { difficulty, parse, seatOverrides, seedText, wholeNumber } from './args'
 import { InputError, ReplayError } from './errors';
 import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
 import { gameSummary, narrate, table } from './format';
+import { describeOutcome, describeQuestion, divergenceText, narrateEntry, narratedDebrief } from '../narrate';
 
 /** Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError. */
 export type Out = (text: string) => void;
@@ -57,14 +58,14 @@ export function replay(args: string[], out: Out): void {
     ok: r.ok,
     replayedSteps: r.steps,
     totalSteps: record.steps.length,
-    divergence: r.divergence,
+    divergence: r.divergence ? { ...r.divergence, reason: divergenceText(level, r.divergence) } : null,
   };
   if (values.json) out(JSON.stringify(summary));
   else if (r.ok)
     out(
       `${path}: all ${r.steps} step${r.steps === 1 ? '' : 's'} replay${toStep !== undefined && toStep < record.steps.length ? ` (stopped at step ${toStep} of ${record.steps.length})` : ''} with matching hashes.\n${narrate(level, r.state)}`,
     );
-  if (!r.ok) throw new ReplayError(`${path}: step ${r.divergence!.step} does not replay: ${r.divergence!.reason}`);
+  if (!r.ok) throw new ReplayError(`${path}: step ${r.divergence!.step} does not replay: ${divergenceText(level, r.divergence!)}`);
 }
 
 function builtinFor(id: string, path: string): Level {
@@ -159,11 +160,11 @@ export function analyze(args: string[], out: Out): void {
   const result = analyzeGame(level, record);
   if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
   const d = result.value;
-  if (values.json) return out(JSON.stringify(d));
+  if (values.json) return out(JSON.stringify(narratedDebrief(level, d)));
   if (values.csv) return out(debriefCsv(d).trimEnd());
   const lines = [
     `${d.level.title} · seed "${d.seed}" · ${d.steps} steps`,
-    `Outcome: ${d.outcome?.kind ?? 'unfinished'}${d.outcome ? ` in round ${d.outcome.round}. ${d.outcome.reason}` : ''}`,
+    `Outcome: ${d.outcome?.kind ?? 'unfinished'}${d.outcome ? ` in round ${d.outcome.round}. ${describeOutcome(d.outcome)}` : ''}`,
   ];
   if (d.deal) lines.push(`Deal: ${describePackage(d.deal.package, level.activeTerms)}`, `Durability estimate: ${d.outcome?.durability}%`);
   lines.push('', table([['party', 'walk-away', 'value', 'score'], ...d.parties.map((p) => [p.name, p.walkAway, p.value, p.score])]), '');
@@ -177,7 +178,7 @@ export function analyze(args: string[], out: Out): void {
     '',
     'Key moments:',
   );
-  for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${m.text}`);
-  lines.push('', 'Questions for discussion:', ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
+  for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${narrateEntry(level, m.entry)}`);
+  lines.push('', 'Questions for discussion:', ...d.questions.map((q, i) => `  ${i + 1}. ${describeQuestion(q)}`));
   out(lines.join('\n'));
 }

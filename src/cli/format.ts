@@ -1,4 +1,5 @@
 import { PARTY_IDS, PARTY_NAMES, describePackage, stateHash, type GameState, type Level } from '../core';
+import { describeFactor, describeOutcome, narrateEntry, reasonOf } from '../narrate';
 
 /** The fields every `--json` answer about one game carries (DESIGN §4). */
 export function gameSummary(level: Level, state: GameState) {
@@ -13,7 +14,8 @@ export function gameSummary(level: Level, state: GameState) {
     values: o?.values ?? null,
     durability: o?.durability ?? null,
     package: o?.package ?? null,
-    reason: o?.reason ?? null,
+    reason: o ? describeOutcome(o) : null,
+    cause: o?.cause ?? null,
     steps: state.context.step,
   };
 }
@@ -28,8 +30,9 @@ export function narrate(level: Level, state: GameState): string {
       lines.push('', `Round ${round} of ${level.rounds}`);
     }
     const who = entry.by === 'events' ? 'Event' : entry.by === 'facilitator' ? 'Facilitator' : PARTY_NAMES[entry.by];
-    lines.push(`  ${who.padEnd(24)} ${entry.text}`);
-    if (entry.note) lines.push(`  ${''.padEnd(24)} “${entry.note}”`);
+    lines.push(`  ${who.padEnd(24)} ${narrateEntry(level, entry)}`);
+    const reason = reasonOf(level, entry);
+    if (reason) lines.push(`  ${''.padEnd(24)} “${reason}”`);
   }
   lines.push('', outcomeText(level, state));
   return lines.join('\n');
@@ -38,10 +41,10 @@ export function narrate(level: Level, state: GameState): string {
 export function outcomeText(level: Level, state: GameState): string {
   const o = state.context.outcome;
   if (!o) return 'The talks are not over.';
-  const lines = [`Outcome: ${o.kind} in round ${o.round}. ${o.reason}`];
+  const lines = [`Outcome: ${o.kind} in round ${o.round}. ${describeOutcome(o)}`];
   if (o.package) {
     lines.push(`Deal: ${describePackage(o.package, level.activeTerms)}`);
-    lines.push(`Durability estimate: ${o.durability}% (${o.durabilityFactors.join(', ')})`);
+    lines.push(`Durability estimate: ${o.durability}% (${o.durabilityFactors.map(describeFactor).join(', ')})`);
   }
   lines.push('Scores (value minus walk-away value):');
   for (const p of PARTY_IDS)

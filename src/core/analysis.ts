@@ -1,5 +1,6 @@
 import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier } from './deal-space';
-import { applyToGame, newGame } from './game';
+import { replay } from './replay';
+import { findCard } from './events';
 import type { Level } from './level';
 import { PAIR_KEYS, PARTY_IDS, PARTY_NAMES, type PartyId } from './parties';
 import type { GameRecord } from './record';
@@ -28,8 +29,8 @@ export interface KeyMoment {
   step: number;
   round: number;
   by: LogEntry['by'];
-  text: string;
-  note: string | null;
+  /** The log entry of the move or event at this step. */
+  entry: LogEntry;
   /** Sum over parties of how much the table's utility moved at this step. */
   swing: number;
 }
@@ -65,19 +66,28 @@ export interface Debrief {
   };
   timeline: TimelinePoint[];
   keyMoments: KeyMoment[];
-  questions: string[];
+  questions: Question[];
 }
 
+/** A question for discussion, drawn from what happened (worded by `src/narrate`). */
+export type Question =
+  | { code: 'walk-out'; by: PartyId | null; round: number }
+  | { code: 'blocking-red-line'; round: number }
+  | { code: 'durability'; durability: number }
+  | { code: 'zone-depth'; depth: string; alternative: string; step: number }
+  | { code: 'better-package'; gap: number; agreement: boolean }
+  | { code: 'strike'; round: number }
+  | { code: 'us-engagement-fell'; from: number; to: number }
+  | { code: 'turning-point'; round: number; step: number }
+  | { code: 'who-gained' };
+
+/** Every state of a recorded game, `states[i]` after i steps (no hashes checked: the caller trusts the record). */
 export function replayStates(level: Level, record: GameRecord): Result<GameState[]> {
   if (record.level.hash !== levelHash(level))
     return err(`record level.hash: the level "${level.id}" has changed since this record was made`);
-  const states: GameState[] = [newGame(level, { seed: record.seed, facilitated: record.facilitated })];
-  for (let i = 0; i < record.steps.length; i++) {
-    const next = applyToGame(level, states[states.length - 1], record.steps[i].intent);
-    if (!next.ok) return err(`steps[${i}]: ${next.error}`);
-    states.push(next.value);
-  }
-  return ok(states);
+  const r = replay(level, record, record.steps, { keepStates: true, checkHashes: false });
+  if (r.divergence?.code === 'refused') return err(`steps[${r.divergence.step - 1}]: refused (${r.divergence.refusal.code})`);
+  return ok(r.states!);
 }
 
 const utilitiesOf = (level: Level, pkg: Package) =>
@@ -109,7 +119,7 @@ function keyMomentsOf(states: readonly GameState[], timeline: readonly TimelineP
     for (const p of PARTY_IDS) swing += Math.abs((after?.[p] ?? walkAway[p]) - (before?.[p] ?? walkAway[p]));
     const entry = states[i].context.log[states[i].context.log.length - 1];
     if (!entry || swing === 0) continue;
-    moments.push({ step: i, round: entry.round, by: entry.by, text: entry.text, note: entry.note ?? null, swing: round1(swing) });
+    moments.push({ step: i, round: entry.round, by: entry.by, entry, swing: round1(swing) });
   }
   return moments
     .sort((a, b) => b.swing - a.swing || a.step - b.step)
@@ -201,53 +211,38 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
 }
 
 /** Questions for a class, drawn from what happened in this game rather than a fixed list. */
-export function discussionQuestions(level: Level, states: readonly GameState[], d: Debrief): string[] {
-  const q: string[] = [];
+export function discussionQuestions(level: Level, states: readonly GameState[], d: Debrief): Question[] {
+  const q: Question[] = [];
   const final = states[states.length - 1].context;
   const o = d.outcome;
   if (o?.kind === 'breakdown') {
     const walkout = [...final.log].reverse().find((e) => e.kind === 'walkOut');
-    const who = walkout && walkout.by !== 'events' && walkout.by !== 'facilitator' ? PARTY_NAMES[walkout.by] : 'A party';
-    q.push(`Why did ${who} walk out in round ${o.round}? What offer, or what event, could have kept it at the table?`);
+    q.push({ code: 'walk-out', by: walkout && walkout.kind === 'walkOut' ? walkout.by : null, round: o.round });
   } else if (o?.kind === 'deadline') {
-    q.push(
-      `No deal was signed by round ${o.round}. Which red line blocked agreement most often, and was it a real limit or a negotiating position?`,
-    );
-  } else if (o?.kind === 'agreement') {
-    q.push(
-      `The deal's durability estimate was ${o.durability}%. Which change would have made its enforcement more credible, and who would have had to pay for it?`,
-    );
+    q.push({ code: 'blocking-red-line', round: o.round });
+  } else if (o?.kind === 'agreement' && o.durability !== null) {
+    q.push({ code: 'durability', durability: o.durability });
   }
   const depth = d.deal?.package.bufferDepthKm ?? final.table?.terms.bufferDepthKm;
   if (level.activeTerms.includes('bufferDepthKm') && depth !== undefined) {
-    const alt = depth === '20' ? '40' : '20';
-    const stepAt = d.keyMoments[0]?.step ?? Math.max(1, Math.floor(d.steps / 2));
-    q.push(`The package ended with a ${depth} km zone. Would a ${alt} km zone have held? Branch the game at step ${stepAt} and try it.`);
+    const alternative = depth === '20' ? '40' : '20';
+    const step = d.keyMoments[0]?.step ?? Math.max(1, Math.floor(d.steps / 2));
+    q.push({ code: 'zone-depth', depth, alternative, step });
   }
-  if (d.frontier.gap > 0.5 && d.frontier.betterPackage) {
-    q.push(
-      `A package existed that every party valued at least ${d.frontier.gap} points more than ${o?.kind === 'agreement' ? 'the signed deal' : 'ending without a deal'}. Why did nobody put it on the table?`,
-    );
-  }
-  const strikes = final.log.filter((e) => e.by === 'events' && /strike/i.test(e.text));
-  if (strikes.length > 0) q.push(`How did the strike in round ${strikes[0].round} change what each party was willing to sign?`);
+  if (d.frontier.gap > 0.5 && d.frontier.betterPackage)
+    q.push({ code: 'better-package', gap: d.frontier.gap, agreement: o?.kind === 'agreement' });
+  // A strike is an escalation or an event card that costs lives.
+  const strike = final.log.find(
+    (e) => e.kind === 'escalate' || (e.kind === 'event' && (findCard(level, e.eventId)?.effects.casualties ?? 0) > 0),
+  );
+  if (strike) q.push({ code: 'strike', round: strike.round });
   const startEngagement = level.meters.usEngagement;
   if (startEngagement - final.meters.usEngagement >= 15)
-    q.push(
-      `Washington's engagement fell from ${startEngagement} to ${final.meters.usEngagement}. How did that limit what the United States could offer, and who gained from it?`,
-    );
+    q.push({ code: 'us-engagement-fell', from: startEngagement, to: final.meters.usEngagement });
   const first = d.keyMoments[0];
-  if (first) q.push(`In round ${first.round}: "${shorten(first.text, 140)}" Was this the turning point of the talks?`);
-  q.push('Which party gained most against its walk-away value, and was that because of its moves or because of events?');
+  if (first) q.push({ code: 'turning-point', round: first.round, step: first.step });
+  q.push({ code: 'who-gained' });
   return q;
-}
-
-/** Cuts a long move description at a clause boundary so a question stays readable aloud. */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const at = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf(','));
-  return `${(at > max / 2 ? cut.slice(0, at) : cut).trimEnd()} …`;
 }
 
 /** One row per party, for a grade book: the same figures as the debrief. */

@@ -2,7 +2,7 @@ import type { EventCard, Level } from './level';
 import { applyDelta } from './meters';
 import { PAIR_KEYS, PARTY_IDS, type PartyId } from './parties';
 import { nextRandom, pickWeighted, type AleaState } from './rng';
-import type { EventRecord, GameContext } from './state';
+import type { CustomText, EventRecord, GameContext, LogEntry } from './state';
 import { clamp } from './meters';
 
 /**
@@ -26,10 +26,10 @@ export function eventWeight(card: EventCard, ctx: GameContext): number {
   return value > 0 ? value : 0;
 }
 
-export function eventProbabilities(level: Level, ctx: GameContext): { id: string; title: string; p: number }[] {
+export function eventProbabilities(level: Level, ctx: GameContext): { id: string; p: number }[] {
   const weights = level.events.map((e) => eventWeight(e, ctx));
   const total = weights.reduce((a, b) => a + b, 0);
-  return level.events.map((e, i) => ({ id: e.id, title: e.title, p: total > 0 ? weights[i] / total : 0 }));
+  return level.events.map((e, i) => ({ id: e.id, p: total > 0 ? weights[i] / total : 0 }));
 }
 
 export function findCard(level: Level, id: string): EventCard | undefined {
@@ -56,22 +56,28 @@ function drawCard(level: Level, ctx: GameContext): [EventCard, AleaState] {
   return [level.events[pickWeighted(weights, x)], rng];
 }
 
-type CardEffects = Pick<EventCard, 'title' | 'text' | 'effects' | 'walkAway'> & { id: string; once?: boolean };
+/** What applying a card needs: its effects, and for a facilitator's own inject the text as written. */
+type CardEffects = Pick<EventCard, 'effects' | 'walkAway'> & { id: string; once?: boolean; custom?: CustomText };
 
-export function applyCard(level: Level, ctx: GameContext, card: CardEffects, source: EventRecord['source']): GameContext {
+export function applyCard(level: Level, ctx: GameContext, card: CardEffects, source: EventRecord['source'], fighting = 0): GameContext {
   const walkAway = { ...ctx.walkAway };
   for (const [p, d] of Object.entries(card.walkAway ?? {})) walkAway[p as PartyId] = clamp(walkAway[p as PartyId] + (d ?? 0), 0, 100);
-  const lastEvent: EventRecord = { id: card.id, title: card.title, text: card.text, round: ctx.round, source };
+  const lastEvent: EventRecord = card.custom
+    ? { id: card.id, round: ctx.round, source, custom: card.custom }
+    : { id: card.id, round: ctx.round, source };
+  const entry: LogEntry =
+    source === 'inject'
+      ? card.custom
+        ? { round: ctx.round, by: 'events', kind: 'inject', eventId: null, custom: card.custom }
+        : { round: ctx.round, by: 'events', kind: 'inject', eventId: card.id }
+      : { round: ctx.round, by: 'events', kind: 'event', eventId: card.id, source, fighting };
   return {
     ...ctx,
     meters: applyDelta(ctx.meters, card.effects ?? {}, level.coalition.maxTroops),
     walkAway,
     eventsSeen: card.once && !ctx.eventsSeen.includes(card.id) ? [...ctx.eventsSeen, card.id] : ctx.eventsSeen,
     lastEvent,
-    log: [
-      ...ctx.log,
-      { round: ctx.round, by: 'events', kind: source === 'inject' ? 'inject' : 'event', text: `${card.title}: ${card.text}` },
-    ],
+    log: [...ctx.log, entry],
   };
 }
 
@@ -97,7 +103,7 @@ export function resolveRound(level: Level, ctx: GameContext): GameContext {
     eventOverride: null,
     meters: applyDelta(ctx.meters, { casualties: fighting }, level.coalition.maxTroops),
   };
-  const after = applyCard(level, withFighting, card, source);
+  const after = applyCard(level, withFighting, card, source, fighting);
   return {
     ...after,
     round: ctx.round + 1,

@@ -1,19 +1,19 @@
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import { canonicalJson, sha256Hex } from './hash';
-import { parseIntent, type Intent } from './intents';
+import { contextFacts, type RuleFacts } from './facts';
 import type { Level } from './level';
 import { withFixedTerms } from './level';
 import { clampMeters } from './meters';
+import { moveOf, parseIntent, type Intent, type IntentType } from './moves';
 import { PARTY_IDS, type PartyId } from './parties';
-import { err, ok, type Result } from './result';
+import type { Refusal } from './refusal';
 import { seedState } from './rng';
-import { checkIntent } from './rules';
 import { gameMachine, type GameMachine } from './machine';
 import type { GameContext, GameState, LogEntry, Phase } from './state';
 
 /**
  * The public face of the rules: start a game, apply one intent, hash a state. A game is a value
- * (`GameState`); applying an intent returns a new value or a reason, and never changes the old one.
+ * (`GameState`); applying an intent returns a new value or a refusal, and never changes the old one.
  */
 
 export interface GameOptions {
@@ -21,6 +21,8 @@ export interface GameOptions {
   /** A facilitator (a teacher) releases each round's event and may pause, override and inject. */
   facilitated?: boolean;
 }
+
+export type Applied = { ok: true; value: GameState } | { ok: false; refusal: Refusal };
 
 export function initialContext(level: Level, options: GameOptions): GameContext {
   const walkAway = {} as Record<PartyId, number>;
@@ -48,7 +50,6 @@ export function initialContext(level: Level, options: GameOptions): GameContext 
     eventsSeen: [],
     lastEvent: null,
     eventOverride: null,
-    pausedIn: null,
     outcome: null,
     log: [],
     step: 0,
@@ -63,82 +64,141 @@ function phaseOf(snapshot: Snapshot): Phase {
   return (v as { negotiating: 'turns' | 'events' }).negotiating;
 }
 
-/** Snapshots of recent states, so the next step needs no rebuild (resolving a snapshot costs more than a move). */
+const HISTORY_ID = 'talks.negotiating.history';
+
+/** Where the chart's history state will resume the talks, while they are paused. */
+function resumesOf(snapshot: Snapshot): 'turns' | 'events' | undefined {
+  const remembered = (snapshot.historyValue as Record<string, { key: string }[] | undefined>)[HISTORY_ID];
+  const key = remembered?.[0]?.key;
+  return key === 'turns' || key === 'events' ? key : undefined;
+}
+
+/** The snapshot each state came from: the next step needs no rebuild. Plain states (loaded, sent) are resolved. */
 const snapshots = new WeakMap<GameContext, Snapshot>();
 
 function toState(snapshot: Snapshot): GameState {
+  const phase = phaseOf(snapshot);
+  const resumes = phase === 'paused' ? resumesOf(snapshot) : undefined;
   snapshots.set(snapshot.context, snapshot);
-  return { phase: phaseOf(snapshot), context: snapshot.context };
+  return resumes ? { phase, context: snapshot.context, resumes } : { phase, context: snapshot.context };
 }
 
-function toSnapshot(level: Level, state: GameState): Snapshot {
-  const cached = snapshots.get(state.context);
-  if (cached && phaseOf(cached) === state.phase && cached.machine === gameMachine(level)) return cached;
+function snapshotOf(level: Level, state: GameState): Snapshot {
   const m = gameMachine(level);
+  const cached = snapshots.get(state.context);
+  if (cached && cached.machine === m && phaseOf(cached) === state.phase && resumesOf(cached) === state.resumes) return cached;
   const value = state.phase === 'turns' || state.phase === 'events' ? { negotiating: state.phase } : state.phase;
-  return m.resolveState({ value, context: state.context });
-}
-
-export function newGame(level: Level, options: GameOptions): GameState {
-  // The game's actor is started here and kept for the first move, so a new game costs one actor, not two.
-  const live = startActor(level, { context: initialContext(level, options) });
-  const state = toState(live.ref.getSnapshot());
-  liveActors.set(state.context, live);
-  return state;
-}
-
-/** Why `intent` (already parsed) cannot be applied now, or null if it can. */
-export function whyIllegal(level: Level, state: GameState, intent: Intent): string | null {
-  if (intent.type !== 'game.start' && intent.by !== 'facilitator' && state.phase === 'briefing') return 'The talks have not started yet.';
-  return checkIntent(level, state.context, state.phase, intent);
-}
-
-/** Applies one intent. Anything malformed or illegal is refused with a reason and changes nothing. */
-export function applyToGame(level: Level, state: GameState, input: unknown): Result<GameState> {
-  const parsed = parseIntent(input);
-  if (!parsed.ok) return parsed;
-  const reason = whyIllegal(level, state, parsed.value);
-  if (reason) return err(reason);
-  const actor = actorFor(level, state);
-  actor.ref.send(parsed.value);
-  const next = actor.ref.getSnapshot();
-  if (actor.failure !== null || next.status === 'error') {
-    return err(`The rules failed on this move (${String(actor.failure ?? next.error)}); the game is unchanged.`);
-  }
-  if (next.context === state.context) {
-    liveActors.set(state.context, actor);
-    return err('That move is not possible at this point of the talks.');
-  }
-  if (next.status === 'active') liveActors.set(next.context, actor);
-  return ok(toState(next));
+  const historyValue = state.resumes ? { [HISTORY_ID]: [m.getStateNodeById(`talks.negotiating.${state.resumes}`)] } : undefined;
+  return m.resolveState({ value, context: state.context, historyValue: historyValue as never });
 }
 
 /**
- * A running actor per latest state. `transition()` rebuilds an actor scope on every call, which costs
- * several times the move itself; keeping the actor of the newest state makes sequential play fast,
- * while applying an intent to any older state (a branch) starts a fresh actor from that snapshot.
- * Either way the result is the same value, so callers see a pure function.
+ * The actor scope a transition runs in. The machine has no timers, children or side effects (every
+ * action is an `assign` of a pure function), so one inert scope per level serves every step; XState's
+ * own `transition()` would build an actor for each step, which costs more than the move itself.
  */
-interface LiveActor {
-  ref: Actor<GameMachine>;
-  failure: unknown;
-}
-const liveActors = new WeakMap<GameContext, LiveActor>();
+const scopes = new WeakMap<Level, AnyActorScope>();
 
-function actorFor(level: Level, state: GameState): LiveActor {
-  const live = liveActors.get(state.context);
-  if (live && live.ref.logic === gameMachine(level)) {
-    liveActors.delete(state.context);
-    return live;
+function scopeOf(level: Level): AnyActorScope {
+  let scope = scopes.get(level);
+  if (!scope) {
+    const self = createActor(gameMachine(level), { input: { context: initialContext(level, { seed: 'scope' }) } });
+    const none = () => undefined;
+    scope = {
+      self,
+      system: self.system,
+      id: '',
+      sessionId: '',
+      logger: none,
+      defer: none,
+      emit: none,
+      stopChild: none,
+      actionExecutor: none,
+    } as unknown as AnyActorScope;
+    scopes.set(level, scope);
   }
-  return startActor(level, { context: state.context }, toSnapshot(level, state));
+  return scope;
 }
 
-function startActor(level: Level, input: { context: GameContext }, snapshot?: Snapshot): LiveActor {
-  const created: LiveActor = { ref: createActor(gameMachine(level), snapshot ? { snapshot, input } : { input }), failure: null };
-  created.ref.subscribe({ error: (e) => (created.failure = e) });
-  created.ref.start();
-  return created;
+export function newGame(level: Level, options: GameOptions): GameState {
+  const [snapshot] = initialTransition(gameMachine(level), { context: initialContext(level, options) });
+  return toState(snapshot);
+}
+
+/** Applies one intent. Anything malformed or illegal is refused with the reason, as data, and changes nothing. */
+export function applyToGame(level: Level, state: GameState, input: unknown): Applied {
+  const parsed = parseIntent(input);
+  if (!parsed.ok) return parsed;
+  const intent = parsed.value;
+  const before = snapshotOf(level, state);
+  let after: Snapshot;
+  try {
+    after = gameMachine(level).transition(before, intent, scopeOf(level));
+  } catch (e) {
+    return { ok: false, refusal: { code: 'rules-failed', detail: String((e as Error)?.message ?? e) } };
+  }
+  if (after.status === 'error') return { ok: false, refusal: { code: 'rules-failed', detail: String(after.error) } };
+  if (after.context === before.context) return { ok: false, refusal: explainRefusal(level, state, intent) };
+  return { ok: true, value: toState(after) };
+}
+
+/** Event types each phase of the chart has a transition for, read from the machine itself. */
+const accepted = new WeakMap<Level, Record<Phase, ReadonlySet<string>>>();
+
+export function chartAccepts(level: Level, phase: Phase, type: IntentType): boolean {
+  let sets = accepted.get(level);
+  if (!sets) {
+    const m = gameMachine(level);
+    const of = (id: string) => new Set(m.getStateNodeById(id).ownEvents as string[]);
+    sets = {
+      briefing: of('talks.briefing'),
+      turns: of('talks.negotiating.turns'),
+      events: of('talks.negotiating.events'),
+      paused: of('talks.paused'),
+      over: new Set(),
+    };
+    accepted.set(level, sets);
+  }
+  return sets[phase].has(type);
+}
+
+/**
+ * Why the chart refused `intent`: the phase has no transition for it, or one of the move's named
+ * checks (the chart's guards) says no. The same predicates as the chart, asked again for the reason.
+ */
+export function explainWith(level: Level, f: RuleFacts, phase: Phase, intent: Intent): Refusal | null {
+  if (phase === 'over') return { code: 'talks-over' };
+  const move = moveOf(intent.type);
+  if (move.sender === 'facilitator' && !f.facilitated) return { code: 'no-facilitator' };
+  if (!chartAccepts(level, phase, intent.type)) return move.notNow?.(phase) ?? phaseRefusal(phase, move.type);
+  for (const c of move.checks) {
+    const r = c.refuse(f, intent);
+    if (r) return r;
+  }
+  return null;
+}
+
+function phaseRefusal(phase: Phase, move: string): Refusal {
+  if (phase === 'briefing') return { code: 'not-started' };
+  if (phase === 'paused') return { code: 'paused' };
+  if (phase === 'events') return { code: 'awaiting-event' };
+  return { code: 'not-now', phase, move };
+}
+
+function explainRefusal(level: Level, state: GameState, intent: Intent): Refusal {
+  return (
+    explainWith(level, contextFacts(level, state.context), state.phase, intent) ?? {
+      code: 'not-now',
+      phase: state.phase,
+      move: intent.type,
+    }
+  );
+}
+
+/** Why `intent` (already parsed) would be refused now, or null if the rules accept it. */
+export function whyIllegal(level: Level, state: GameState, intent: Intent): Refusal | null {
+  const r = applyToGame(level, state, intent);
+  return r.ok ? null : r.refusal;
 }
 
 /**
@@ -148,7 +208,7 @@ function startActor(level: Level, input: { context: GameContext }, snapshot?: Sn
  */
 export function stateHash(state: GameState): string {
   const { log, ...rest } = state.context;
-  return sha256Hex(canonicalJson({ phase: state.phase, context: rest, logDigest: logDigest(log) }));
+  return sha256Hex(canonicalJson({ phase: state.phase, resumes: state.resumes, context: rest, logDigest: logDigest(log) }));
 }
 
 /** Log entries are immutable and shared between successive states, so each entry's chained digest is kept. */

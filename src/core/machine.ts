@@ -1,56 +1,69 @@
-import { setup, assign } from 'xstate';
-import type { Intent } from './intents';
+import { and, assign, setup, type StateNodeConfig } from 'xstate';
+import { contextFacts } from './facts';
 import type { Level } from './level';
-import type { GameContext, Phase } from './state';
-import { applyIntent, checkIntent, endOfRound } from './rules';
+import { MOVES, moveOf, type ChartState, type Intent, type IntentType, type MoveDef } from './moves';
+import { endOfRound } from './round';
+import type { GameContext } from './state';
 
 /**
- * The talks as a statechart:
+ * The talks as a statechart, the one authority on what may happen when:
  *
- *   briefing ──game.start──▶ negotiating.turns ⇄ negotiating.events ──▶ over
- *                                    ▲  │ facilitator.pause
- *                                    └──┴──▶ paused
+ *   briefing ──game.start──▶ negotiating ─────────────────────────────▶ over
+ *                            ┌──────────────────────────────────────┐     ▲
+ *                            │ turns ──all four moved──▶ events     │     │ facilitator.end,
+ *                            │   ▲      (drawn at once, or released │     │ walk-out, the fourth
+ *                            │   └────── by the facilitator) ◀──────│     │ signature, the deadline
+ *                            │ (H) history                          │
+ *                            └──────┬───────────────────────▲───────┘
+ *                        facilitator.pause          facilitator.resume
+ *                                   ▼                       │
+ *                                 paused ───────────────────┘
  *
- * In `turns` each party moves once, in the level's turn order. When all four have moved the machine
- * passes to `events`: without a facilitator the seeded event is drawn at once; with one, it waits for
- * `facilitator.releaseEvent` so the teacher can preview, replace or add to it. Every guard is a
- * yes/no question answered by the pure rules; every action calls a pure function.
+ * Each state lists the intents it accepts (from each move's `in`); each transition's guard is the
+ * move's named checks, and its action the move's `apply`. Pausing leaves `negotiating` and resuming
+ * returns through its history state to the round or the event the talks were in.
  */
 
 export interface MachineInput {
   context: GameContext;
 }
 
-const PARTY_EVENTS = [
-  'party.propose',
-  'party.counter',
-  'party.accept',
-  'party.reject',
-  'party.statement',
-  'party.pass',
-  'party.walkOut',
-  'us.offerAirSupport',
-  'coalition.pledgeTroops',
-  'ukraine.demandGuarantees',
-  'russia.escalate',
-  'russia.stall',
-] as const;
-
 const machines = new WeakMap<Level, ReturnType<typeof buildMachine>>();
 
 export function gameMachine(level: Level) {
   let m = machines.get(level);
-  if (!m) {
-    m = buildMachine(level);
-    machines.set(level, m);
-  }
+  if (!m) machines.set(level, (m = buildMachine(level)));
   return m;
 }
 
+const TARGETS = {
+  negotiating: '#talks.negotiating',
+  turns: '#talks.negotiating.turns',
+  paused: '#talks.paused',
+  resume: '#talks.negotiating.history',
+  over: '#talks.over',
+} as const;
+
+type Guard = (args: { context: GameContext; event: Intent }) => boolean;
+
 function buildMachine(level: Level) {
-  const legalIn = (phase: Phase) => ({ type: 'isLegal' as const, params: { phase } });
-  const applyIn = (phase: Phase) => ({ type: 'apply' as const, params: { phase } });
-  const onTurn = Object.fromEntries(PARTY_EVENTS.map((t) => [t, { guard: legalIn('turns'), actions: applyIn('turns') }]));
+  const guards: Record<string, Guard> = {};
+  for (const m of MOVES as readonly MoveDef[])
+    for (const c of m.checks) guards[c.name] ??= ({ context, event }) => c.refuse(contextFacts(level, context), event) === null;
+
+  const transitionsIn = (state: ChartState) => {
+    const on: Record<string, unknown> = {};
+    for (const m of MOVES as readonly MoveDef[]) {
+      if (!m.in.includes(state)) continue;
+      const names = m.checks.map((c) => c.name);
+      on[m.type] = {
+        guard: names.length === 1 ? names[0] : and(names as never),
+        target: m.target ? TARGETS[m.target] : undefined,
+        actions: { type: 'apply', params: { move: m.type } },
+      };
+    }
+    return on as StateNodeConfig<GameContext, Intent, never, never, never, never, never, never, never, never>['on'];
+  };
 
   return setup({
     types: {
@@ -59,14 +72,16 @@ function buildMachine(level: Level) {
       input: {} as MachineInput,
     },
     guards: {
-      isLegal: ({ context, event }, params: { phase: Phase }) => checkIntent(level, context, params.phase, event) === null,
+      ...(guards as Record<string, (args: { context: GameContext; event: Intent }) => boolean>),
       isOver: ({ context }) => context.outcome !== null,
       allPartiesMoved: ({ context }) => context.turn >= level.turnOrder.length,
       drawsAutomatically: ({ context }) => !context.facilitated,
-      pausedDuringEvents: ({ context }) => context.pausedIn === 'events',
     },
     actions: {
-      apply: assign(({ context, event }, params: { phase: Phase }) => applyIntent(level, context, params.phase, event)),
+      apply: assign(({ context, event }, params: { move: IntentType }) => ({
+        ...moveOf(params.move).apply(level, context, event),
+        step: context.step + 1,
+      })),
       endRound: assign(({ context }) => endOfRound(level, context)),
     },
   }).createMachine({
@@ -74,12 +89,7 @@ function buildMachine(level: Level) {
     context: ({ input }) => input.context,
     initial: 'briefing',
     states: {
-      briefing: {
-        on: {
-          'game.start': { guard: legalIn('briefing'), target: 'negotiating', actions: applyIn('briefing') },
-          'facilitator.end': { guard: legalIn('briefing'), target: 'over', actions: applyIn('briefing') },
-        },
-      },
+      briefing: { on: transitionsIn('briefing') },
       negotiating: {
         initial: 'turns',
         states: {
@@ -88,40 +98,19 @@ function buildMachine(level: Level) {
               { guard: 'isOver', target: '#talks.over' },
               { guard: 'allPartiesMoved', target: 'events' },
             ],
-            on: {
-              ...onTurn,
-              'facilitator.pause': { guard: legalIn('turns'), target: '#talks.paused', actions: applyIn('turns') },
-              'facilitator.overrideEvent': { guard: legalIn('turns'), actions: applyIn('turns') },
-              'facilitator.inject': { guard: legalIn('turns'), actions: applyIn('turns') },
-              'facilitator.end': { guard: legalIn('turns'), actions: applyIn('turns') },
-            },
+            on: transitionsIn('turns'),
           },
           events: {
             always: [
               { guard: 'isOver', target: '#talks.over' },
               { guard: 'drawsAutomatically', target: 'turns', actions: 'endRound' },
             ],
-            on: {
-              'facilitator.releaseEvent': { guard: legalIn('events'), target: 'turns', actions: applyIn('events') },
-              'facilitator.pause': { guard: legalIn('events'), target: '#talks.paused', actions: applyIn('events') },
-              'facilitator.overrideEvent': { guard: legalIn('events'), actions: applyIn('events') },
-              'facilitator.inject': { guard: legalIn('events'), actions: applyIn('events') },
-              'facilitator.end': { guard: legalIn('events'), actions: applyIn('events') },
-            },
+            on: transitionsIn('events'),
           },
+          history: { type: 'history', history: 'shallow' },
         },
       },
-      paused: {
-        on: {
-          'facilitator.resume': [
-            { guard: { type: 'pausedDuringEvents' }, target: 'negotiating.events', actions: applyIn('paused') },
-            { target: 'negotiating.turns', actions: applyIn('paused') },
-          ],
-          'facilitator.inject': { guard: legalIn('paused'), actions: applyIn('paused') },
-          'facilitator.overrideEvent': { guard: legalIn('paused'), actions: applyIn('paused') },
-          'facilitator.end': { guard: legalIn('paused'), target: 'over', actions: applyIn('paused') },
-        },
-      },
+      paused: { on: transitionsIn('paused') },
       over: { type: 'final' },
     },
   });

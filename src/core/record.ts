@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { applyToGame, newGame, stateHash } from './game';
+import { newGame, stateHash } from './game';
 import { canonicalJson } from './hash';
-import { IntentSchema, type Intent } from './intents';
+import { IntentSchema, type Intent } from './moves';
+import { replay, type Replayed } from './replay';
 import { levelHash, type Level } from './level';
 import { PARTY_IDS } from './parties';
 import { err, ok, type Result } from './result';
@@ -14,7 +15,11 @@ import { DIFFICULTIES, type GameState, type Seats } from './state';
  */
 
 export const RECORD_FORMAT = 'buffer-zone-record';
-export const RECORD_VERSION = 1;
+/** Version 2: the log, events, outcomes and refusals are structured data (no prose in the hashed state). */
+export const RECORD_VERSION = 2;
+
+/** Said of a record or link made before the current format, which the rules of this version cannot replay. */
+export const EARLIER_VERSION = 'it was made by an earlier version of Buffer Zone; it cannot be replayed by this one';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a 64-character SHA-256 hex digest');
 const SeatSchema = z.strictObject({
@@ -84,6 +89,13 @@ export function serializeRecord(record: GameRecord): string {
 }
 
 export function parseRecord(data: unknown, origin = 'record'): Result<GameRecord> {
+  if (data !== null && typeof data === 'object') {
+    const { format, version } = data as { format?: unknown; version?: unknown };
+    if (format === RECORD_FORMAT && Number.isInteger(version) && (version as number) < RECORD_VERSION)
+      return err(`${origin}: ${EARLIER_VERSION}`);
+    if (format === RECORD_FORMAT && Number.isInteger(version) && (version as number) > RECORD_VERSION)
+      return err(`${origin}: it was made by a newer version of Buffer Zone (record format ${version}); update the game to open it`);
+  }
   const parsed = RecordSchema.safeParse(data);
   if (!parsed.success) return err(describeIssues(parsed.error, `${origin}: `));
   return ok(parsed.data);
@@ -99,45 +111,17 @@ export function parseRecordJson(text: string, origin = 'record'): Result<GameRec
   return parseRecord(data, origin);
 }
 
-export interface ReplayResult {
-  ok: boolean;
-  state: GameState;
-  /** Steps that replayed and matched. */
-  steps: number;
-  /** The first step that did not replay: its number (1-based), and why. */
-  divergence: { step: number; reason: string } | null;
-}
-
-/** Checks the level, then re-runs every intent and compares every hash. Stops at the first difference. */
-export function replayRecord(level: Level, record: GameRecord, options: { toStep?: number } = {}): Result<ReplayResult> {
+/** Checks the record's level, then replays every intent and compares every hash; stops at the first difference. */
+export function replayRecord(
+  level: Level,
+  record: GameRecord,
+  options: { toStep?: number; keepStates?: boolean; checkHashes?: boolean } = {},
+): Result<Replayed> {
   if (record.level.id !== level.id) return err(`record level.id: the record is for level "${record.level.id}", not "${level.id}"`);
   const hash = levelHash(level);
   if (record.level.hash !== hash)
     return err(
       `record level.hash: level "${level.id}" has changed since this record was made (record ${record.level.hash.slice(0, 12)}…, level ${hash.slice(0, 12)}…)`,
     );
-  let state = newGame(level, { seed: record.seed, facilitated: record.facilitated });
-  const limit = Math.min(options.toStep ?? record.steps.length, record.steps.length);
-  for (let i = 0; i < limit; i++) {
-    const step = record.steps[i];
-    const next = applyToGame(level, state, step.intent);
-    if (!next.ok) return ok({ ok: false, state, steps: i, divergence: { step: i + 1, reason: `intent refused: ${next.error}` } });
-    const h = stateHash(next.value);
-    if (h !== step.hash)
-      return ok({
-        ok: false,
-        state: next.value,
-        steps: i,
-        divergence: { step: i + 1, reason: `state hash ${h.slice(0, 12)}… differs from the recorded ${step.hash.slice(0, 12)}…` },
-      });
-    state = next.value;
-  }
-  if (limit === record.steps.length && stateHash(state) !== record.finalHash)
-    return ok({
-      ok: false,
-      state,
-      steps: limit,
-      divergence: { step: limit, reason: 'the final hash differs from the recorded finalHash' },
-    });
-  return ok({ ok: true, state, steps: limit, divergence: null });
+  return ok(replay(level, record, record.steps, { ...options, finalHash: record.finalHash }));
 }

@@ -1,9 +1,9 @@
 import LZString from 'lz-string';
 import { z } from 'zod';
-import { IntentSchema } from './intents';
-import { RECORD_FORMAT, RECORD_VERSION, RecordSchema, type GameRecord } from './record';
+import { IntentSchema } from './moves';
+import { EARLIER_VERSION, RECORD_FORMAT, RECORD_VERSION, RecordSchema, type GameRecord } from './record';
 import { levelHash, type Level } from './level';
-import { applyToGame, newGame, stateHash } from './game';
+import { replay } from './replay';
 import { err, ok, type Result } from './result';
 import { describeIssues } from './schema';
 
@@ -14,7 +14,8 @@ import { describeIssues } from './schema';
  */
 
 export const SHARE_PARAM = 'game';
-const LINK_VERSION = '1';
+/** Follows the record format: links of version 1 hold intents of record format 1. */
+const LINK_VERSION = '2';
 
 const CompactSchema = z.strictObject({
   l: z.string().max(80),
@@ -48,7 +49,9 @@ export function readShareFragment(fragment: string): Result<{ levelId: string; c
   if (!body.startsWith(prefix)) return err('link: this link does not contain a game');
   const payload = body.slice(prefix.length);
   const dot = payload.indexOf('.');
-  if (dot < 0 || payload.slice(0, dot) !== LINK_VERSION) return err('link: this link was made by a different version of Buffer Zone');
+  const version = dot < 0 ? '' : payload.slice(0, dot);
+  if (/^[0-9]+$/.test(version) && Number(version) < Number(LINK_VERSION)) return err(`link: ${EARLIER_VERSION}`);
+  if (version !== LINK_VERSION) return err('link: this link was made by a different version of Buffer Zone');
   if (payload.length > 2_000_000) return err('link: the link is too long to be a game');
   let json: string | null = null;
   try {
@@ -75,16 +78,17 @@ export function recordFromShareFragment(fragment: string, level: Level): Result<
   const c = read.value.compact;
   if (c.l !== level.id) return err(`link: the game is for level "${c.l}", not "${level.id}"`);
   if (c.h !== levelHash(level)) return err(`link: the game was played on a different version of the level "${level.id}"`);
-  const steps: GameRecord['steps'] = [];
-  let state = newGame(level, { seed: c.s, facilitated: c.f });
-  for (let i = 0; i < c.i.length; i++) {
-    const next = applyToGame(level, state, c.i[i]);
-    if (!next.ok) return err(`link: step ${i + 1} does not replay (${next.error})`);
-    state = next.value;
-    steps.push({ intent: c.i[i], hash: stateHash(state) });
-  }
-  const finalHash = stateHash(state);
-  if (finalHash !== c.z) return err('link: the game in this link does not replay to its recorded result (it was edited or cut short)');
+  const replayed = replay(
+    level,
+    { seed: c.s, facilitated: c.f },
+    c.i.map((intent) => ({ intent })),
+    { finalHash: c.z },
+  );
+  if (replayed.divergence?.code === 'refused')
+    return err(`link: step ${replayed.divergence.step} does not replay (${replayed.divergence.refusal.code})`);
+  if (!replayed.ok) return err('link: the game in this link does not replay to its recorded result (it was edited or cut short)');
+  const steps: GameRecord['steps'] = c.i.map((intent, i) => ({ intent, hash: replayed.hashes[i] }));
+  const finalHash = c.z;
   return ok({
     format: RECORD_FORMAT,
     version: RECORD_VERSION,

@@ -1,6 +1,6 @@
 import type { Level, PartyBrief } from './level';
 import { PARTY_IDS, type PartyId } from './parties';
-import { TERMS, optionLabel, optionIndex, type Package, type TermId } from './terms';
+import { TERMS, optionIndex, type Package, type TermId } from './terms';
 
 /**
  * A party's utility for a package: the weighted mean of how it values each active term's option,
@@ -26,7 +26,20 @@ export function utilityTables(level: Level): Record<PartyId, UtilityTable> {
 }
 
 function buildTable(level: Level, party: PartyId): UtilityTable {
-  const brief = level.parties[party];
+  return tableFromBrief(level.activeTerms, level.parties[party], party);
+}
+
+const briefTables = new WeakMap<object, UtilityTable>();
+
+/** The utility table of one brief (a seat's own, from its view): the same arithmetic as the rules use. */
+export function briefTable(activeTerms: readonly TermId[], brief: Pick<PartyBrief, 'interests'>, party: PartyId): UtilityTable {
+  let table = briefTables.get(brief);
+  if (!table || table.terms !== activeTerms) briefTables.set(brief, (table = tableFromBrief(activeTerms, brief, party)));
+  return table;
+}
+
+function tableFromBrief(activeTerms: readonly TermId[], brief: Pick<PartyBrief, 'interests'>, party: PartyId): UtilityTable {
+  const level = { activeTerms };
   let totalWeight = 0;
   for (const t of level.activeTerms) totalWeight += brief.interests[t]?.weight ?? 0;
   const points = {} as Record<TermId, number[]>;
@@ -59,10 +72,6 @@ export function redLineBreaches(brief: PartyBrief, pkg: Package): RedLineBreach[
   const out: RedLineBreach[] = [];
   for (const r of brief.redLines) if (r.forbidden.includes(pkg[r.term])) out.push({ term: r.term, option: pkg[r.term], reason: r.reason });
   return out;
-}
-
-export function describeBreach(b: RedLineBreach): string {
-  return `${TERMS[b.term].label} "${optionLabel(b.term, b.option)}": ${b.reason}`;
 }
 
 /** One decimal place: scores are shown to people and compared in records, so keep them short and exact. */

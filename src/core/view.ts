@@ -1,6 +1,6 @@
 import type { Level, PartyBrief } from './level';
 import { PARTY_IDS, PARTY_NAMES, type PartyId } from './parties';
-import { currentParty, usSupportCeiling } from './rules';
+import { currentParty, usSupportCeiling } from './facts';
 import type { Actor, Commitments, EventRecord, GameState, LogEntry, Outcome, Phase, TablePackage } from './state';
 import type { Meters } from './meters';
 import type { Package } from './terms';
@@ -29,6 +29,8 @@ export interface GameView {
   levelTitle: string;
   seed: string;
   phase: Phase;
+  /** Intents applied so far (a clock every seat shares). */
+  step: number;
   round: number;
   rounds: number;
   turn: PartyId | null;
@@ -89,6 +91,7 @@ export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'
     levelTitle: level.title,
     seed: ctx.seed,
     phase: state.phase,
+    step: ctx.step,
     round: ctx.round,
     rounds: level.rounds,
     turn: state.phase === 'turns' ? currentParty(level, ctx) : null,

@@ -1,6 +1,6 @@
 import type { Delayed } from '@colyseus/core';
-import { PARTY_NAMES, currentParty, type Intent, type PartyId } from '../core';
-import { decide } from '../ai';
+import { currentParty, type Intent, type PartyId } from '../core';
+import { decideFor } from '../ai';
 import type { TableRoom } from './room';
 
 /**
@@ -52,10 +52,10 @@ export class ComputerSeats {
   private choose(party: PartyId): Intent {
     const { table } = this.room;
     try {
-      return decide(table.level, table.state, party, table.session.settings.difficulty);
+      return decideFor(table.level, table.state, party, table.session.settings.difficulty);
     } catch {
       // A fault in the computer player must not stall the class: hold position instead.
-      return { type: 'party.pass', by: party, note: `${PARTY_NAMES[party]} holds its position.` };
+      return { type: 'party.pass', by: party, rationale: { code: 'hold' } };
     }
   }
 }

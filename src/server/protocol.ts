@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId } from '../core';
+import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId, type Refusal } from '../core';
 
 /**
  * What a browser and the classroom server say to each other over a table's room. Everything a client
@@ -54,7 +54,9 @@ export type ErrorCode =
   | 'journal-failed'
   | 'unavailable';
 
-export type Ack = { ok: true; seq: number; hash: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string };
+/** A refusal carries the rules' reason as data (`refusal`) beside its English wording (`error`). */
+export type Ack =
+  { ok: true; seq: number; hash: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string; refusal?: Refusal };
 
 export const refuse = (code: ErrorCode, error: string): Ack => ({ ok: false, code, error });
 

@@ -1,5 +1,6 @@
 import type { Client, MessageContext } from '@colyseus/core';
 import { parseIntent } from '../core';
+import { describeRefusal } from '../narrate';
 import { authorize } from './authorize';
 import {
   IntentRequestSchema,
@@ -75,7 +76,7 @@ export class RoomRequests {
     const request = IntentRequestSchema.safeParse(payload);
     if (!request.success) return refuse('bad-request', 'An intent request is { id, intent }, with an id of 1–64 letters, digits or _.:-');
     const parsed = parseIntent(request.data.intent);
-    if (!parsed.ok) return refuse('bad-request', parsed.error);
+    if (!parsed.ok) return refuse('bad-request', describeRefusal(parsed.refusal));
     const denied = authorize(member.seat, parsed.value);
     if (denied) return denied;
     const source = member.seat === 'facilitator' ? 'teacher' : 'team';

@@ -1,4 +1,5 @@
 import { TERMS, optionLabel, type Package, type PartyId, type Phase, type OutcomeKind } from '../core';
+import { describeOutcome } from '../narrate';
 import type { SeatView } from './protocol';
 import type { TableRoom } from './room';
 
@@ -86,7 +87,7 @@ export function compare(room: TableRoom): TableComparison {
     status: signed ? 'signed' : terms ? 'on-table' : 'none',
     terms,
     termLabels: terms ? table.level.activeTerms.map((t) => ({ term: t, label: TERMS[t].label, value: optionLabel(t, terms[t]) })) : [],
-    outcome: outcome ? { kind: outcome.kind, reason: outcome.reason, durability: outcome.durability } : null,
+    outcome: outcome ? { kind: outcome.kind, reason: describeOutcome(outcome), durability: outcome.durability } : null,
     scores: outcome?.scores ?? null,
     meters: { tension: ctx.meters.tension, casualties: ctx.meters.casualties },
     steps: table.seq,

@@ -3,7 +3,7 @@ import {
   applyToGame,
   canonicalJson,
   newGame,
-  parseIntent,
+  replay,
   stateHash,
   err,
   ok,
@@ -16,6 +16,7 @@ import {
   type Seats,
 } from '../core';
 import { findBuiltinLevel } from '../content/levels';
+import { describeRefusal, divergenceText } from '../narrate';
 import type { IntentSource, Journal, SessionRow, TableRow } from './journal';
 import { refuse, type Ack, type StepMessage } from './protocol';
 
@@ -61,18 +62,12 @@ export class Table {
     const level = findBuiltinLevel(session.levelId);
     if (!level) return err(`Table ${code} uses the level "${session.levelId}", which this version of the game does not have.`);
     const table = new Table(journal, session, row, level);
-    for (const stored of journal.intents(code)) {
-      const where = `table ${code}, step ${stored.seq}`;
-      if (stored.seq !== table.seq + 1) return err(`${where}: expected step ${table.seq + 1} (a gap in the journal).`);
-      const parsed = parseIntent(stored.intent);
-      if (!parsed.ok) return err(`${where}: ${parsed.error}`);
-      const next = applyToGame(level, table.state, parsed.value);
-      if (!next.ok) return err(`${where}: the rules refuse the stored intent (${next.error}).`);
-      const hash = stateHash(next.value);
-      if (hash !== stored.hash)
-        return err(`${where}: state hash ${hash.slice(0, 12)}… differs from the journal's ${stored.hash.slice(0, 12)}….`);
-      table.commit(stored.intentId, parsed.value, next.value, hash, stored.source);
-    }
+    const stored = journal.intents(code);
+    const gap = stored.findIndex((st, i) => st.seq !== i + 1);
+    if (gap >= 0) return err(`table ${code}, step ${stored[gap].seq}: expected step ${gap + 1} (a gap in the journal).`);
+    const replayed = replay(level, { seed: session.seed, facilitated: true }, stored, { keepStates: true });
+    if (replayed.divergence) return err(`table ${code}, step ${replayed.divergence.step}: ${divergenceText(level, replayed.divergence)}`);
+    stored.forEach((st, i) => table.commit(st.intentId, st.intent as Intent, replayed.states![i + 1], replayed.hashes[i], st.source));
     return ok(table);
   }
 
@@ -94,7 +89,7 @@ export class Table {
     const again = this.previous(intentId, intent);
     if (again) return again;
     const next = applyToGame(this.level, this.state, intent);
-    if (!next.ok) return refuse('illegal', next.error);
+    if (!next.ok) return { ok: false, code: 'illegal', error: describeRefusal(next.refusal, this.level), refusal: next.refusal };
     const hash = stateHash(next.value);
     try {
       // The room's queue holds this table's next request until this one is committed (or refused).

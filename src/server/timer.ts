@@ -18,7 +18,7 @@ export class TurnTimer {
   /** Re-reads the game: a new turn resets the clock; `human` says whether a team holds the seat to move. */
   sync(level: Level, state: GameState, human: (p: PartyId) => boolean): void {
     if (this.turnSeconds <= 0) return;
-    const active = state.phase === 'turns' || (state.phase === 'paused' && state.context.pausedIn === 'turns');
+    const active = state.phase === 'turns' || (state.phase === 'paused' && state.resumes === 'turns');
     if (!active) {
       this.key = null;
       this.remaining = null;

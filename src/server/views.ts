@@ -1,4 +1,4 @@
-import { eventProbabilities, previewNextEvent, viewFor, type PartyId } from '../core';
+import { eventProbabilities, findCard, previewNextEvent, viewFor, type PartyId } from '../core';
 import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from './protocol';
 import type { Table } from './table';
 
@@ -58,7 +58,9 @@ function facilitatorExtras(ctx: ViewContext): FacilitatorExtras {
     sessionId: table.session.id,
     tableIndex: table.row.index,
     nextEvent,
-    probabilities: running ? eventProbabilities(level, state.context) : [],
+    probabilities: running
+      ? eventProbabilities(level, state.context).map((e) => ({ ...e, title: findCard(level, e.id)?.title ?? e.id }))
+      : [],
     events: level.events.map((e) => ({ id: e.id, title: e.title })),
     injects: level.injects.map((e) => ({ id: e.id, title: e.title, text: e.text })),
     teachers: ctx.teachers,

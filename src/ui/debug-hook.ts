@@ -1,6 +1,7 @@
 import { parseRecordJson, replayRecord, stateHash } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import type { App } from './app';
+import { divergenceText } from '../narrate';
 
 /**
  * `window.__bufferZone`, for tests and for people checking a record by hand: the hash of the game in
@@ -24,7 +25,11 @@ export function installDebugHook(app: App): void {
       const r = replayed.value;
       return r.ok
         ? { ok: true, hash: stateHash(r.state) }
-        : { ok: false, hash: stateHash(r.state), error: `step ${r.divergence?.step}: ${r.divergence?.reason}` };
+        : {
+            ok: false,
+            hash: stateHash(r.state),
+            error: `step ${r.divergence?.step}: ${r.divergence ? divergenceText(level, r.divergence) : ''}`,
+          };
     },
   };
   (window as unknown as { __bufferZone: DebugHook }).__bufferZone = hook;

@@ -1,4 +1,17 @@
-import { PARTY_NAMES, TERMS, optionLabel, type Actor, type LogEntry, type Meters, type PartyId, type TermId } from '../core';
+import {
+  PARTY_NAMES,
+  TERMS,
+  optionLabel,
+  type Actor,
+  type GameView,
+  type Level,
+  type LogEntry,
+  type Meters,
+  type PartyId,
+  type TermId,
+} from '../core';
+import { findBuiltinLevel } from '../content/levels';
+import { narrateEntry, reasonOf } from '../narrate';
 
 /** Wording shared by every screen: numbers, meter readings and log lines, in a neutral voice. */
 
@@ -48,8 +61,26 @@ export function optionText(t: TermId, option: string): string {
   return optionLabel(t, option);
 }
 
-export function logLine(entry: LogEntry): string {
-  return entry.note && entry.by !== 'events' ? `${entry.text} ${entry.note}` : entry.text;
+/** The level a view belongs to (every level the game ships is built in), for wording its entries. */
+export function levelOf(view: Pick<GameView, 'levelId'>): Level {
+  const level = findBuiltinLevel(view.levelId);
+  if (!level) throw new Error(`unknown level ${view.levelId}`);
+  return level;
+}
+
+/** A log line in words. */
+export function entryText(level: Level, entry: LogEntry): string {
+  return narrateEntry(level, entry);
+}
+
+/** The reason its actor gave for a move (a note as written, or the computer's rationale), or null. */
+export function entryReason(level: Level, entry: LogEntry): string | null {
+  return entry.by === 'events' ? null : reasonOf(level, entry);
+}
+
+export function logLine(level: Level, entry: LogEntry): string {
+  const why = entryReason(level, entry);
+  return why ? `${entryText(level, entry)} ${why}` : entryText(level, entry);
 }
 
 export function ordinalRound(round: number, rounds: number): string {

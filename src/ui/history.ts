@@ -1,4 +1,4 @@
-import { applyToGame, newGame, type GameRecord, type Level } from '../core';
+import { replay, type GameRecord, type Level } from '../core';
 
 /** Tension and casualties at the start and at the end of each round, rebuilt from the record. */
 export interface RoundPoint {
@@ -8,13 +8,13 @@ export interface RoundPoint {
 }
 
 export function roundHistory(level: Level, record: GameRecord): RoundPoint[] {
-  let state = newGame(level, { seed: record.seed, facilitated: record.facilitated });
+  // The record was made here: replay it without checking hashes, up to any step that does not apply.
+  const states = replay(level, record, record.steps, { keepStates: true, checkHashes: false }).states!;
+  let state = states[0];
   const points: RoundPoint[] = [{ round: 0, tension: state.context.meters.tension, casualties: 0 }];
   let round = state.context.round;
-  for (const step of record.steps) {
-    const next = applyToGame(level, state, step.intent);
-    if (!next.ok) break;
-    state = next.value;
+  for (const next of states.slice(1)) {
+    state = next;
     if (state.context.round !== round) {
       points.push({ round, tension: state.context.meters.tension, casualties: state.context.meters.casualties });
       round = state.context.round;

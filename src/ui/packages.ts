@@ -1,8 +1,11 @@
 import {
   TERMS,
+  briefTable,
+  legalMoves,
   optionIndex,
-  whyIllegal,
-  type GameState,
+  refusalFor,
+  round1,
+  utilityOf,
   type GameView,
   type Level,
   type Package,
@@ -13,20 +16,12 @@ import {
 
 /**
  * Pure helpers for the term editor. Everything private comes from the player's own brief as given by
- * `viewFor`; the level supplies only public facts (which terms are active, their defaults).
+ * `viewFor`; what the player may put forward comes from its legal moves, computed from the same view.
  */
 
-/** The brief's value (0–100) for a package: the weighted mean over the level's active terms. */
+/** The brief's value (0–100) for a package, by the rules' own utility arithmetic. */
 export function briefUtility(brief: PrivateBrief, activeTerms: readonly TermId[], pkg: Package): number {
-  let total = 0;
-  let sum = 0;
-  for (const t of activeTerms) {
-    const interest = brief.interests[t];
-    if (!interest) continue;
-    total += interest.weight;
-    sum += interest.weight * (interest.values[pkg[t]] ?? 0);
-  }
-  return total > 0 ? Math.round((1000 * sum) / total) / 10 : 0;
+  return round1(utilityOf(briefTable(activeTerms, brief, brief.party), pkg));
 }
 
 /** How much the brief values one option, 0–1, or null if the party does not care about the term. */
@@ -40,28 +35,22 @@ export function redLineFor(brief: PrivateBrief, term: TermId, option: string): s
   return brief.redLines.find((r) => r.term === term && r.forbidden.includes(option))?.reason ?? null;
 }
 
-/** Options the player could put forward for a term without hitting a public limit or their own red line. */
-function workable(view: GameView, brief: PrivateBrief, me: PartyId, term: TermId): string[] {
-  return TERMS[term].options
-    .map((o, i) => ({ id: o.id, i }))
-    .filter(({ id, i }) => {
-      if (redLineFor(brief, term, id)) return false;
-      if (term === 'peacekeepers' && Number(id) > view.meters.coalitionCapacity) return false;
-      if (term === 'usSupport' && me === 'us' && i > view.usSupportCeiling) return false;
-      if (term === 'guarantee' && id === 'none' && me === 'ukraine' && view.commitments.guaranteesDemanded) return false;
-      return true;
-    })
-    .map(({ id }) => id);
+/** Per term, the options the player may put in a package now (its legal moves), or null when it cannot propose. */
+export function workableOptions(level: Level, view: GameView): Record<TermId, string[]> | null {
+  for (const m of legalMoves(level, view).moves)
+    if (m.type === 'party.propose' || m.type === 'party.counter') return m.terms as Record<TermId, string[]>;
+  return null;
 }
 
 /** The player's own best package within what they could legally table: a starting point for the editor. */
-export function idealPackage(level: Level, view: GameView, me: PartyId): Package {
+export function idealPackage(level: Level, view: GameView): Package {
   const brief = view.brief!;
+  const allowed = workableOptions(level, view);
   const pkg = { ...level.defaultPackage } as Record<TermId, string>;
   for (const t of level.activeTerms) {
     let best: string | null = null;
     let bestValue = -1;
-    for (const id of workable(view, brief, me, t)) {
+    for (const id of allowed?.[t] ?? TERMS[t].options.map((o) => o.id)) {
       const v = optionValue(brief, t, id) ?? 0;
       if (v > bestValue) {
         best = id;
@@ -74,17 +63,11 @@ export function idealPackage(level: Level, view: GameView, me: PartyId): Package
 }
 
 /** A legal starting package: the one on the table, else the player's ideal, else the status quo. */
-export function startingPackage(
-  level: Level,
-  state: GameState,
-  view: GameView,
-  me: PartyId,
-  kind: 'party.propose' | 'party.counter',
-): Package {
-  const candidates = [view.table?.terms, idealPackage(level, view, me), level.defaultPackage].filter((p): p is Package => !!p);
+export function startingPackage(level: Level, view: GameView, me: PartyId, kind: 'party.propose' | 'party.counter'): Package {
+  const candidates = [view.table?.terms, idealPackage(level, view), level.defaultPackage].filter((p): p is Package => !!p);
   for (const pkg of candidates) {
     if (kind === 'party.counter' && view.table && pkg === view.table.terms) continue;
-    if (!whyIllegal(level, state, { type: kind, by: me, package: pkg })) return pkg;
+    if (!refusalFor(level, view, { type: kind, by: me, package: pkg })) return pkg;
   }
   return candidates[0];
 }

@@ -1,7 +1,6 @@
 import { LocalTable, seatsAll } from '../ai';
 import {
   PARTY_IDS,
-  PARTY_NAMES,
   currentParty,
   err,
   ok,
@@ -17,6 +16,7 @@ import {
   type Seats,
 } from '../core';
 import { autoFacilitatorMove, type LoadedGame } from './discussion/games';
+import { describeRefusal } from '../narrate';
 import { paceMs } from './settings';
 import { writeSave } from './save';
 
@@ -195,7 +195,7 @@ export class GameSession {
       // A computer party must never freeze the table: if it picks a move the rules refuse, it holds
       // its position instead, and the game goes on (the refusal is recorded for the developers).
       console.warn(`Computer ${party} move refused; it passes instead.`, e);
-      intent = { type: 'party.pass', by: party, note: `${PARTY_NAMES[party]} holds its position.` };
+      intent = { type: 'party.pass', by: party, rationale: { code: 'hold' } };
       if (!this.table.apply(intent).ok) return;
     }
     if (intent) this.afterApply(intent, before);
@@ -204,7 +204,7 @@ export class GameSession {
   private applyAndEmit(intent: Intent): Result<null> {
     const before = this.snapshot();
     const result = this.table.apply(intent);
-    if (!result.ok) return result;
+    if (!result.ok) return err(describeRefusal(result.refusal, this.level));
     this.afterApply(intent, before);
     return { ok: true, value: null };
   }

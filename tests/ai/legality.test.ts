@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { decide, playComputerGame, seatsAll } from '../../src/ai';
+import { decideFor, playComputerGame, seatsAll } from '../../src/ai';
 import { DIFFICULTIES, applyToGame, newGame, parseIntent } from '../../src/core';
+import { describeRefusal } from '../../src/narrate';
 import { gameArb, resolveChoice } from '../helpers/arbitraries';
 import { LEVEL_IDS, level } from '../helpers/game';
 
 /**
- * Computer parties never choose an illegal move. `decide` has a safety net (a move the rules would
- * refuse becomes a pass), so this test watches the rules' answer to the party's own first choice:
+ * Computer parties never choose an illegal move. `decide` has a safety net (a move its seat's legal
+ * moves would refuse becomes a pass), so this test watches that answer to the party's own first choice:
  * every refusal the net catches is counted as a failure here.
  */
 
@@ -17,10 +18,10 @@ vi.mock('../../src/core', async (importOriginal) => {
   const core = await importOriginal<typeof import('../../src/core')>();
   return {
     ...core,
-    whyIllegal: (...args: Parameters<typeof core.whyIllegal>) => {
-      const reason = core.whyIllegal(...args);
-      if (reason) watch.refusals.push(`${args[2].type} by ${args[2].by}: ${reason}`);
-      return reason;
+    refusalFor: (...args: Parameters<typeof core.refusalFor>) => {
+      const refusal = core.refusalFor(...args);
+      if (refusal) watch.refusals.push(`${args[2].type} by ${args[2].by}: ${describeRefusal(refusal, args[0])}`);
+      return refusal;
     },
   };
 });
@@ -59,7 +60,7 @@ describe('computer parties choose only legal moves', () => {
           if (s.phase === 'over') break;
           if (s.phase === 'turns') {
             const party = lvl.turnOrder[s.context.turn];
-            const intent = decide(lvl, s, party, difficulty);
+            const intent = decideFor(lvl, s, party, difficulty);
             expect(watch.refusals).toEqual([]);
             // The intent is well-formed (notes within the schema's limits) as well as legal.
             expect(parseIntent(intent).ok).toBe(true);
@@ -78,13 +79,13 @@ describe('computer parties choose only legal moves', () => {
     watch.refusals.length = 0;
     const lvl = level('buffer-zone-talks');
     const s = applyToGame(lvl, newGame(lvl, { seed: 'x' }), { type: 'game.start', by: 'ukraine' });
-    if (!s.ok) throw new Error(s.error);
-    expect(decide(lvl, s.value, 'russia', 'normal')).toMatchObject({ type: 'party.pass', by: 'russia' });
+    if (!s.ok) throw new Error(JSON.stringify(s.refusal));
+    expect(decideFor(lvl, s.value, 'russia', 'normal')).toMatchObject({ type: 'party.pass', by: 'russia' });
     expect(watch.refusals).toEqual([expect.stringMatching(/It is Ukraine's turn, not Russia's/)]);
   });
 
   it('start the talks from the briefing', () => {
     const lvl = level('buffer-zone-talks');
-    expect(decide(lvl, newGame(lvl, { seed: 'x' }), 'ukraine', 'normal')).toEqual({ type: 'game.start', by: 'ukraine' });
+    expect(decideFor(lvl, newGame(lvl, { seed: 'x' }), 'ukraine', 'normal')).toEqual({ type: 'game.start', by: 'ukraine' });
   });
 });

@@ -32,10 +32,7 @@ describe('LocalTable', () => {
     table.apply({ type: 'game.start', by: 'ukraine' });
     const hash = stateHash(table.state);
     const steps = table.steps;
-    expect(table.apply({ type: 'party.accept', by: 'ukraine' })).toEqual({
-      ok: false,
-      error: 'There is no package on the table to accept.',
-    });
+    expect(table.apply({ type: 'party.accept', by: 'ukraine' })).toEqual({ ok: false, refusal: { code: 'no-table', move: 'accept' } });
     expect(table.apply({ type: 'russia.escalate', by: 'ukraine' })).toMatchObject({ ok: false });
     expect(table.apply('not an intent')).toMatchObject({ ok: false });
     expect(stateHash(table.state)).toBe(hash);

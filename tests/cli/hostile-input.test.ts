@@ -36,7 +36,7 @@ const p = {
     'huge-troops.bzrec.json',
     record((r) => (r.steps[3].intent = { type: 'coalition.pledgeTroops', by: 'coalition', troops: 1e15 })),
   ),
-  infinite: files.write('infinite.bzrec.json', JSON.stringify(fixtureData()).replace('"version":1', '"version":1e999')),
+  infinite: files.write('infinite.bzrec.json', JSON.stringify(fixtureData()).replace('"version":2', '"version":1e999')),
   unknownSeat: files.write(
     'unknown-seat.bzrec.json',
     record((r) => (r.seats.belarus = { kind: 'computer' })),

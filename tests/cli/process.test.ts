@@ -48,7 +48,7 @@ describe('the command line as a process', () => {
       seed: 'classroom-1',
       outcome: 'agreement',
       rounds: 10,
-      stateHash: '6e73e77907b3a7a9cbd87fbfa330d78a32b33494a39af4285d494e697c5dc253',
+      stateHash: 'c683cf593d64ecc15bd5ed5980aec6134cdb8ef3de6b3d1661bea8f4c341068b',
     });
 
     expect(replayOk.code).toBe(0);

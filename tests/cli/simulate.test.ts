@@ -6,7 +6,7 @@ import { FIXTURE, cli, scratch } from '../helpers/cli';
 
 /** `simulate` plays every seat with the computer and prints the game, or one JSON object with --json. */
 
-const CLASSROOM_1_HASH = '6e73e77907b3a7a9cbd87fbfa330d78a32b33494a39af4285d494e697c5dc253';
+const CLASSROOM_1_HASH = 'c683cf593d64ecc15bd5ed5980aec6134cdb8ef3de6b3d1661bea8f4c341068b';
 
 describe('simulate', () => {
   it('--json prints exactly one JSON object with level, seed, outcome, rounds, stateHash and a score per party', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/core';
 import { defaultSeats } from '../../src/core/record';
 import { mainLevel, must, pass, play, propose, started } from '../helpers/game';
+import { describeRefusal, narrateEntry } from '../../src/narrate';
 
 /**
  * The facilitator (a teacher) seat: its intents are refused in a game without one, and in a facilitated
@@ -43,7 +44,7 @@ describe('facilitator intents in a game without a facilitator', () => {
   ])('$type is refused: no facilitator seat', (intent) => {
     const s = intent.type === 'game.start' ? newGame(L, { seed: 'plain' }) : plain();
     const hash = stateHash(s);
-    expect(applyToGame(L, s, intent)).toEqual({ ok: false, error: 'This game has no facilitator seat.' });
+    expect(applyToGame(L, s, intent)).toEqual({ ok: false, refusal: { code: 'no-facilitator' } });
     expect(stateHash(s)).toBe(hash);
   });
 });
@@ -79,7 +80,7 @@ const illegal: { name: string; state: () => GameState; intent: Intent; reason: R
   { name: 'inject with nothing chosen', state: turns, intent: F('facilitator.inject'), reason: /Choose an inject/ },
   { name: 'inject an unknown id', state: turns, intent: F('facilitator.inject', { eventId: 'nope' }), reason: /There is no inject "nope"/ },
   { name: 'release while the round is in progress', state: turns, intent: release, reason: /no event waiting/ },
-  { name: 'release while paused', state: pausedInEvents, intent: release, reason: /no event waiting/ },
+  { name: 'release while paused', state: pausedInEvents, intent: release, reason: /has paused the talks/ },
   { name: 'start twice', state: turns, intent: F('game.start'), reason: /already started/ },
   { name: 'a party moving while paused', state: pausedInTurns, intent: propose('ukraine'), reason: /paused the talks/ },
   {
@@ -114,7 +115,7 @@ describe('facilitator intents refused in a facilitated game', () => {
     const hash = stateHash(s);
     const result = applyToGame(L, s, intent);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(reason);
+    if (!result.ok) expect(describeRefusal(result.refusal, L)).toMatch(reason);
     expect(stateHash(s)).toBe(hash);
   });
 });
@@ -231,7 +232,7 @@ describe('pause, resume, injects and the end', () => {
     const resumed = play(L, s, [F('facilitator.pause'), F('facilitator.resume')]);
     expect(resumed.phase).toBe('turns');
     expect(resumed.context.turn).toBe(1);
-    expect(resumed.context.pausedIn).toBeNull();
+    expect(resumed.resumes).toBeUndefined();
     expect(must(L, resumed, pass('russia')).context.turn).toBe(2);
   });
 
@@ -247,8 +248,13 @@ describe('pause, resume, injects and the end', () => {
     expect(next.context.meters.tension).toBe(s.context.meters.tension - 10);
     expect(next.context.walkAway.russia).toBe(s.context.walkAway.russia - 3);
     expect(next.context.rng).toEqual(s.context.rng);
-    expect(next.context.lastEvent).toMatchObject({ id: 'custom', title: 'Talks in Geneva', source: 'inject' });
-    expect(next.context.log.at(-1)).toMatchObject({ by: 'events', kind: 'inject', text: 'Talks in Geneva: A new venue.' });
+    expect(next.context.lastEvent).toMatchObject({ id: 'custom', custom: { title: 'Talks in Geneva' }, source: 'inject' });
+    expect(next.context.log.at(-1)).toMatchObject({
+      by: 'events',
+      kind: 'inject',
+      custom: { title: 'Talks in Geneva', text: 'A new venue.' },
+    });
+    expect(narrateEntry(L, next.context.log.at(-1)!)).toBe('Talks in Geneva: A new venue.');
     expect(next.context.turn).toBe(s.context.turn);
   });
 
@@ -257,7 +263,7 @@ describe('pause, resume, injects and the end', () => {
     expect(s.context.outcome).toMatchObject({
       kind: 'deadline',
       round: 1,
-      reason: 'The facilitator called time in round 1.',
+      cause: { code: 'facilitator-ended' },
       package: null,
     });
     for (const p of PARTY_IDS) expect(s.context.outcome!.scores[p]).toBe(0);

@@ -18,6 +18,7 @@ import {
   reject,
   started,
 } from '../helpers/game';
+import { describeRefusal } from '../../src/narrate';
 
 /**
  * Every party move, legal and illegal, with the reason a player reads. Positions are reached by playing
@@ -259,7 +260,7 @@ describe('illegal party moves are refused with a readable reason and change noth
     const result = applyToGame(lvl, before, intent);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatch(reason);
+    expect(describeRefusal(result.refusal, lvl ?? L)).toMatch(reason);
     expect(stateHash(before)).toBe(hash);
     expect(before).toEqual(snapshot);
   });
@@ -283,7 +284,9 @@ describe('Ukraine cannot sign a package without guarantees once it has demanded 
       pass('coalition'),
     ]);
     const refused = applyToGame(lvl, demanded, accept('ukraine'));
-    expect(refused).toEqual({ ok: false, error: 'Ukraine has demanded defined security guarantees, and this package has none.' });
+    expect(refused).toEqual({ ok: false, refusal: { code: 'guarantees-demanded' } });
+    if (!refused.ok)
+      expect(describeRefusal(refused.refusal)).toBe('Ukraine has demanded defined security guarantees, and this package has none.');
     const notDemanded = play(lvl, start, [pass('ukraine'), propose('russia', noGuarantee), pass('us'), pass('coalition')]);
     expect(applyToGame(lvl, notDemanded, accept('ukraine')).ok).toBe(true);
   });
@@ -295,7 +298,8 @@ describe('accepting checks the package again against the state now', () => {
       meters: { ...tabled().context.meters, coalitionCapacity: 20000 },
     });
     const result = applyToGame(L, s, accept('russia'));
-    expect(result).toEqual({ ok: false, error: 'The Coalition can field at most 20,000 troops right now, not 30,000.' });
+    expect(result).toEqual({ ok: false, refusal: { code: 'over-capacity', capacity: 20000, troops: 30000 } });
+    if (!result.ok) expect(describeRefusal(result.refusal)).toBe('The Coalition can field at most 20,000 troops right now, not 30,000.');
   });
 });
 
@@ -336,7 +340,7 @@ describe('legal party moves are applied', () => {
   it.each(legal)('$name', ({ state, intent }) => {
     const before = state();
     const result = applyToGame(L, before, intent);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(describeRefusal(result.refusal, L));
     expect(result.value.context.step).toBe(before.context.step + 1);
     expect(stateHash(result.value)).not.toBe(stateHash(before));
     // The move's own log entry comes first; the last move of a round is followed by the round's event.

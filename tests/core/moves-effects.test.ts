@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MOVE_EFFECTS, PAIR_KEYS, PARTY_IDS, type GameState, type Intent, type Meters } from '../../src/core';
 import { DEAL, accept, at, counter, deal, mainLevel, must, pass, play, propose, reject, started } from '../helpers/game';
+import { narrateEntry } from '../../src/narrate';
 
 /**
  * What each legal move does to the meters, the table, the commitments and the log. Games here are
@@ -148,7 +149,7 @@ describe('the table, positions, commitments and log', () => {
     expect(s.context.turn).toBe(1);
     const entry = s.context.log.at(-1)!;
     expect(entry).toMatchObject({ round: 1, by: 'ukraine', kind: 'propose' });
-    expect(entry.text).toMatch(/^Ukraine proposes: .*ceasefire.*full ceasefire.*20 km.*15,000 troops/i);
+    expect(narrateEntry(L, entry)).toMatch(/^Ukraine proposes: .*ceasefire.*full ceasefire.*20 km.*15,000 troops/i);
   });
 
   it('a counter replaces the package, starts a fresh list of acceptances and names only what changed', () => {
@@ -158,8 +159,14 @@ describe('the table, positions, commitments and log', () => {
     expect(s.context.positions).toEqual({ ukraine: DEAL, us: changed });
     expect(s.context.log.at(-1)).toMatchObject({
       kind: 'counter',
-      text: expect.stringMatching(/^United States counters: buffer zone depth → 40 km; alignment → question deferred\.$/i),
+      changes: [
+        { term: 'bufferDepthKm', from: '20', to: '40' },
+        { term: 'alignment', from: 'neutrality', to: 'deferred' },
+      ],
     });
+    expect(narrateEntry(L, s.context.log.at(-1)!)).toMatch(
+      /^United States counters: buffer zone depth → 40 km; alignment → question deferred\.$/i,
+    );
   });
 
   it('accepting adds the party; rejecting after accepting takes it off the list', () => {
@@ -184,7 +191,7 @@ describe('the table, positions, commitments and log', () => {
       { type: 'coalition.pledgeTroops', by: 'coalition', troops: 12000 },
     ]);
     expect(s.context.commitments).toEqual({ usSupport: 'intel-logistics', peacekeepers: 12000, guaranteesDemanded: true });
-    const texts = s.context.log.map((e) => e.text);
+    const texts = s.context.log.map((e) => narrateEntry(L, e));
     expect(texts).toContain('The United States offers intelligence and logistics (no ground troops).');
     expect(texts).toContain('The Coalition pledges 12,000 peacekeepers after a ceasefire.');
   });
@@ -198,7 +205,7 @@ describe('the table, positions, commitments and log', () => {
 
   it('a statement quotes its text, and every move counts one step', () => {
     const s = must(L, s0(), { type: 'party.statement', by: 'ukraine', tone: 'firm', text: 'No deal without guarantees.' });
-    expect(s.context.log.at(-1)!.text).toBe('Ukraine makes a firm public statement: "No deal without guarantees.".');
+    expect(narrateEntry(L, s.context.log.at(-1)!)).toBe('Ukraine makes a firm public statement: "No deal without guarantees."');
     expect(s.context.step).toBe(2);
   });
 });

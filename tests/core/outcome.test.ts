@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_IDS, durabilityOf, round1, stateHash, utility } from '../../src/core';
 import { DEAL, accept, deal, level, mainLevel, must, pass, passRound, play, propose, reject, started } from '../helpers/game';
+import { describeFactor, describeOutcome, narrateEntry } from '../../src/narrate';
 
 /** How the talks end: a package signed by all four, a walk-out, or the deadline; and how each party scores. */
 
@@ -13,7 +14,7 @@ describe('two rejections take a package off the table', () => {
     expect(once.context.table).toMatchObject({ rejectedBy: ['russia'] });
     const twice = must(L, once, reject('us'));
     expect(twice.context.table).toBeNull();
-    expect(twice.context.log.at(-1)!.text).toBe('United States rejects the package; it is withdrawn.');
+    expect(narrateEntry(L, twice.context.log.at(-1)!)).toBe('United States rejects the package; it is withdrawn.');
     // With the table empty, the next party must propose; accepting is no longer possible.
     expect(must(L, twice, propose('coalition')).context.table!.proposedBy).toBe('coalition');
   });
@@ -29,7 +30,7 @@ describe('four acceptances make an agreement', () => {
     expect(o.kind).toBe('agreement');
     expect(o.round).toBe(1);
     expect(o.package).toEqual(DEAL);
-    expect(o.reason).toBe('All four parties signed the package on the table.');
+    expect(describeOutcome(o)).toBe('All four parties signed the package on the table.');
   });
 
   it('scores each party by the deal value minus the level walk-away value', () => {
@@ -47,7 +48,8 @@ describe('four acceptances make an agreement', () => {
     expect(o.durability).toBe(expected.value);
     expect(o.durability).toBeGreaterThanOrEqual(0);
     expect(o.durability).toBeLessThanOrEqual(100);
-    expect(o.durabilityFactors).toContain('+12 full ceasefire');
+    expect(o.durabilityFactors).toContainEqual({ factor: 'full-ceasefire', points: 12 });
+    expect(o.durabilityFactors.map(describeFactor)).toContain('+12 full ceasefire');
   });
 
   it('an enforceable, policed, backed deal is judged more durable than a thin one', () => {
@@ -81,7 +83,7 @@ describe('a walk-out breaks the talks down', () => {
       round: 1,
       package: null,
       durability: null,
-      reason: 'United States walked out in round 1.',
+      cause: { code: 'walked-out', by: 'us' },
     });
     for (const p of PARTY_IDS) {
       expect(o.values[p]).toBe(round1(s.context.walkAway[p]));
@@ -108,7 +110,7 @@ describe('the deadline', () => {
     expect(s.context.outcome).toMatchObject({
       kind: 'deadline',
       round: lvl.rounds,
-      reason: `No agreement by the end of round ${lvl.rounds}.`,
+      cause: { code: 'deadline', rounds: lvl.rounds },
     });
     expect(s.context.meters.roundsLeft).toBe(0);
     expect(s.context.step).toBe(1 + 4 * lvl.rounds);
@@ -122,7 +124,7 @@ describe('the deadline', () => {
   it('nothing moves once the talks are over', () => {
     const over = must(L, s0(), { type: 'party.walkOut', by: 'ukraine' });
     const hash = stateHash(over);
-    for (const p of PARTY_IDS) expect(() => must(L, over, pass(p))).toThrow(/The talks are over/);
+    for (const p of PARTY_IDS) expect(() => must(L, over, pass(p))).toThrow(/talks-over/);
     expect(stateHash(over)).toBe(hash);
   });
 });

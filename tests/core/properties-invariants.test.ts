@@ -4,6 +4,7 @@ import { seatsAll } from '../../src/ai';
 import { DIFFICULTIES, applyToGame, newGame, stateHash, type GameState } from '../../src/core';
 import { finishWithComputers, gameArb, resolveChoice } from '../helpers/arbitraries';
 import { level, meterProblems } from '../helpers/game';
+import { describeRefusal } from '../../src/narrate';
 
 /**
  * Invariants over random intent sequences (any type, any seat, legal or not, with computer moves mixed
@@ -46,8 +47,8 @@ describe('random intent sequences', () => {
             checkStep(levelId, s, result.value);
             s = result.value;
           } else {
-            expect(choice.kind, `computer move refused: ${result.error}`).toBe('intent');
-            expect(result.error.length).toBeGreaterThan(0);
+            expect(choice.kind, `computer move refused: ${JSON.stringify(result.refusal)}`).toBe('intent');
+            expect(describeRefusal(result.refusal).length).toBeGreaterThan(0);
             expect(stateHash(s)).toBe(hash);
             expect(s).toEqual(copy);
           }

@@ -117,7 +117,7 @@ describe('a persisted snapshot continues identically', () => {
               s = a.value;
               restored = b.value;
             } else if (!a.ok && !b.ok) {
-              expect(b.error).toBe(a.error);
+              expect(b.refusal).toEqual(a.refusal);
             }
           }
         },

@@ -20,9 +20,14 @@ describe('share links', () => {
   it.each([
     ['a truncated link', fragment.slice(0, Math.floor(fragment.length * 0.8)), /damaged or cut short|does not replay/],
     ['a link with no game', '#settings', /does not contain a game/],
-    ['a link from another version', fragment.replace('game=1.', 'game=9.'), /different version/],
-    ['an empty payload', '#game=1.', /damaged|cut short/],
-    ['random text', '#game=1.%%%%not-lz%%%%', /damaged|cut short/],
+    ['a link from a later version', fragment.replace('game=2.', 'game=9.'), /different version/],
+    [
+      'a link from record format 1',
+      fragment.replace('game=2.', 'game=1.'),
+      /earlier version of Buffer Zone; it cannot be replayed by this one/,
+    ],
+    ['an empty payload', '#game=2.', /damaged|cut short/],
+    ['random text', '#game=2.%%%%not-lz%%%%', /damaged|cut short/],
   ])('refuse %s with a clear message', (_name, text, message) => {
     const back = recordFromShareFragment(text, level);
     expect(back.ok).toBe(false);

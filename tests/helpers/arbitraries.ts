@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decide } from '../../src/ai';
+import { decideFor } from '../../src/ai';
 import {
   DIFFICULTIES,
   INTENT_TYPES,
@@ -94,7 +94,7 @@ export function resolveChoice(level: Level, state: GameState, c: Choice): Intent
     if (state.phase === 'paused') return { type: 'facilitator.resume', by: 'facilitator' };
     if (state.phase === 'briefing' && state.context.facilitated) return { type: 'game.start', by: 'facilitator' };
     const party = state.phase === 'briefing' ? level.turnOrder[0] : currentParty(level, state.context);
-    return decide(level, state, party, c.difficulty);
+    return decideFor(level, state, party, c.difficulty);
   }
   const facilitatorType = c.type.startsWith('facilitator.');
   const by = c.by === 'current' ? (facilitatorType ? 'facilitator' : currentParty(level, state.context)) : c.by;
@@ -155,7 +155,7 @@ export function finishWithComputers(
   for (let i = 0; i < maxSteps && s.phase !== 'over'; i++) {
     const intent = resolveChoice(level, s, { kind: 'computer', difficulty: seats[currentParty(level, s.context)].difficulty ?? 'normal' });
     const next = applyToGame(level, s, intent);
-    if (!next.ok) throw new Error(`computer move refused (${JSON.stringify(intent)}): ${next.error}`);
+    if (!next.ok) throw new Error(`computer move refused (${JSON.stringify(intent)}): ${JSON.stringify(next.refusal)}`);
     s = next.value;
     intents.push(intent);
   }

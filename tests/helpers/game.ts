@@ -59,7 +59,7 @@ export const deal = (changes: Partial<Package> = {}): Package => ({ ...DEAL, ...
 /** Applies an intent that must be legal; a refusal fails the test with the rules' reason. */
 export function must(lvl: Level, state: GameState, intent: Intent): GameState {
   const next = applyToGame(lvl, state, intent);
-  if (!next.ok) throw new Error(`refused ${JSON.stringify(intent)}: ${next.error}`);
+  if (!next.ok) throw new Error(`refused ${JSON.stringify(intent)}: ${JSON.stringify(next.refusal)}`);
   return next.value;
 }
 

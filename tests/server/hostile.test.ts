@@ -95,6 +95,7 @@ describe('who may do what', () => {
       ok: false,
       code: 'illegal',
       error: "It is Ukraine's turn, not Coalition of the Willing's.",
+      refusal: { code: 'not-your-turn', turn: 'ukraine', by: 'coalition' },
     });
     await undisturbed(hash);
   });

@@ -14,6 +14,7 @@ import {
   type Result,
 } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
+import { describeRefusal } from '../../narrate';
 import type { StepMessage, ViewMessage } from '../../server/protocol';
 import { announce } from '../announce';
 import { button, h } from '../dom';
@@ -110,7 +111,7 @@ export class RemoteSession extends GameSession {
     if (this.sending) return err('Your last move is still on its way to the table.');
     const full = { ...intent, by: this.party } as Intent;
     const problem = this.replicaProblem ? null : whyIllegal(this.level, this.table.state, full);
-    if (problem) return err(problem);
+    if (problem) return err(describeRefusal(problem, this.level));
     this.sending = true;
     void this.connection.sendIntent(full).then((ack) => {
       this.sending = false;
@@ -208,7 +209,7 @@ export class RemoteSession extends GameSession {
       if (s.seq !== this.replicaSeq + 1) continue;
       const next = this.table.apply(s.intent);
       if (!next.ok) {
-        this.replicaProblem = `Step ${s.seq} was refused locally (${next.error}).`;
+        this.replicaProblem = `Step ${s.seq} was refused locally (${describeRefusal(next.refusal, this.level)}).`;
         return;
       }
       this.replicaSeq = s.seq;

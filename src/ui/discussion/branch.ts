@@ -8,6 +8,7 @@ import { GameSession } from '../session';
 import { openDialog } from '../widgets/dialog';
 import { autoFacilitatorMove, gameFromTable, roundAt, type LoadedGame } from './games';
 import { rememberLoaded } from './library';
+import { describeRefusal } from '../../narrate';
 
 /**
  * "Play from here": choose, for each seat, a person or the computer (and how hard it plays), then the
@@ -121,7 +122,7 @@ function playOut(table: LocalTable): void {
     const auto = autoFacilitatorMove(table.state);
     if (auto) {
       const applied = table.apply(auto);
-      if (!applied.ok) throw new Error(applied.error);
+      if (!applied.ok) throw new Error(describeRefusal(applied.refusal, table.level));
     } else if (!table.stepComputer()) break;
   }
 }

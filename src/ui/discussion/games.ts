@@ -1,12 +1,10 @@
 import type { LocalTable } from '../../ai';
 import {
-  applyToGame,
   err,
   levelHash,
-  newGame,
   ok,
+  replay,
   replayStates,
-  stateHash,
   type EventRecord,
   type GameRecord,
   type GameState,
@@ -16,6 +14,7 @@ import {
   type Result,
 } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
+import { describeRefusal } from '../../narrate';
 
 /**
  * A finished (or saved) game opened for discussion: its level, its record, and every state along the
@@ -40,17 +39,13 @@ export function loadRecord(record: GameRecord, origin: string): Result<LoadedGam
   if (!level) return err(`${origin}: it is for a level ("${clip(record.level.id)}") this version of the game does not have`);
   if (record.level.hash !== levelHash(level))
     return err(`${origin}: it was played on a different version of the level "${level.title}", so it cannot be replayed exactly`);
-  let state = newGame(level, { seed: record.seed, facilitated: record.facilitated });
-  const states = [state];
-  for (let i = 0; i < record.steps.length; i++) {
-    const next = applyToGame(level, state, record.steps[i].intent);
-    if (!next.ok) return err(`${origin}: step ${i + 1} does not replay (${next.error})`);
-    state = next.value;
-    if (stateHash(state) !== record.steps[i].hash)
-      return err(`${origin}: step ${i + 1} does not lead to its recorded state (the record was edited or damaged)`);
-    states.push(state);
-  }
-  if (stateHash(state) !== record.finalHash) return err(`${origin}: the final state differs from the recorded one (edited or cut short)`);
+  const r = replay(level, record, record.steps, { keepStates: true, finalHash: record.finalHash });
+  if (r.divergence?.code === 'refused')
+    return err(`${origin}: step ${r.divergence.step} does not replay (${describeRefusal(r.divergence.refusal, level)})`);
+  if (r.divergence?.code === 'hash')
+    return err(`${origin}: step ${r.divergence.step} does not lead to its recorded state (the record was edited or damaged)`);
+  if (r.divergence) return err(`${origin}: the final state differs from the recorded one (edited or cut short)`);
+  const states = r.states!;
   return ok({ level, record, states });
 }
 

@@ -5,13 +5,14 @@ import {
   inSentence,
   optionLabel,
   type GameState,
+  type Level,
   type LogEntry,
   type Package,
   type PartyId,
 } from '../../core';
 import type { App, Route, Screen } from '../app';
 import { button, h } from '../dom';
-import { actorName, fmtInt, signed } from '../format';
+import { actorName, entryText, fmtInt, signed } from '../format';
 import { SHORT_NAME, emblem } from '../palette';
 import { finalState, roundAt, type LoadedGame } from '../discussion/games';
 import { shareControl } from '../discussion/share-control';
@@ -140,7 +141,7 @@ export function compareScreen(app: App, route: Route): Screen {
       'section',
       { class: 'panel after-list', 'aria-label': `${title}: moves after step ${at}`, tabindex: 0 },
       h('h3', { class: 'after-title' }, title),
-      h('ol', { class: 'log-list' }, ...entries.map(entryItem)),
+      h('ol', { class: 'log-list' }, ...entries.map((e) => entryItem(g.level, e))),
     );
   };
 
@@ -198,7 +199,7 @@ function differences(a: Package | null, b: Package | null, terms: readonly (keyo
   return diff.length ? `${diff.length} of ${terms.length} (${diff.join(', ')})` : 'none, the two packages are the same';
 }
 
-function entryItem(e: LogEntry): HTMLElement {
+function entryItem(level: Level, e: LogEntry): HTMLElement {
   const isParty = e.by !== 'events' && e.by !== 'facilitator';
   return h(
     'li',
@@ -209,6 +210,6 @@ function entryItem(e: LogEntry): HTMLElement {
       isParty ? emblem(e.by as PartyId, 12) : null,
       `R${e.round} ${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}`,
     ),
-    h('span', { class: 'what' }, e.text),
+    h('span', { class: 'what' }, entryText(level, e)),
   );
 }

@@ -14,7 +14,8 @@ import {
 import type { App, Route, Screen } from '../app';
 import { button, h, render } from '../dom';
 import { downloadText, safeName } from '../download';
-import { fmtInt } from '../format';
+import { entryReason, entryText, fmtInt } from '../format';
+import { describeOutcome, describeQuestion } from '../../narrate';
 import { emblem } from '../palette';
 import { briefDetails } from '../widgets/brief';
 import { scoreTable } from '../widgets/score-table';
@@ -93,7 +94,11 @@ export function debriefScreen(app: App, route: Route): Screen {
         `Full debrief · ${level.title} · seed ${record.seed}${parent ? ` · branch from step ${parent.step}` : ''}`,
       ),
       h('h1', { id: 'debrief-h1' }, o ? OUTCOME_TITLES[o.kind] : 'Unfinished game'),
-      h('p', { class: 'lede' }, o ? o.reason : 'The record stops before the end of the talks; the figures below are for where it stops.'),
+      h(
+        'p',
+        { class: 'lede' },
+        o ? describeOutcome(o) : 'The record stops before the end of the talks; the figures below are for where it stops.',
+      ),
       h(
         'p',
         { class: 'meta' },
@@ -228,8 +233,8 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
                   h(
                     'div',
                     { id: `moment-${m.step}`, class: 'moment-text' },
-                    h('p', null, m.text),
-                    m.note ? h('p', { class: 'hint' }, `Why: ${m.note}`) : null,
+                    h('p', null, entryText(level, m.entry)),
+                    entryReason(level, m.entry) ? h('p', { class: 'hint' }, `Why: ${entryReason(level, m.entry)}`) : null,
                     h('p', { class: 'hint' }, `Moved the package's worth by ${m.swing} points across the four parties.`),
                   ),
                 ),
@@ -242,7 +247,7 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
         'section',
         { class: 'panel questions', 'aria-labelledby': 'questions-h' },
         h('h2', { id: 'questions-h', class: 'panel-title' }, 'Questions for discussion'),
-        h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', null, q))),
+        h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', null, describeQuestion(q)))),
       ),
     ),
   );

@@ -1,4 +1,5 @@
-import { PARTY_IDS, PARTY_NAMES, serializeRecord, type GameView, type PartyId } from '../../core';
+import { PARTY_IDS, PARTY_NAMES, serializeRecord, type DurabilityFactor, type GameView, type PartyId } from '../../core';
+import { describeFactor, describeOutcome } from '../../narrate';
 import type { App, Screen } from '../app';
 import { button, h, svg } from '../dom';
 import { downloadText, downloadUrl, safeName } from '../download';
@@ -84,7 +85,7 @@ export function outcomeScreen(app: App): Screen {
       { class: `verdict verdict-${o.kind}` },
       h('p', { class: 'eyebrow' }, `Debrief · ${level.title} · you played ${PARTY_NAMES[me]}`),
       h('h1', { id: 'outcome-h1' }, TITLES[o.kind]),
-      h('p', { class: 'lede' }, o.reason),
+      h('p', { class: 'lede' }, describeOutcome(o)),
       h(
         'p',
         { class: 'meta' },
@@ -202,7 +203,7 @@ function shareLine(levelId: string | null, party: PartyId, seed: string, difficu
   );
 }
 
-export function durabilityPanel(value: number, factors: string[]): HTMLElement {
+export function durabilityPanel(value: number, factors: readonly DurabilityFactor[]): HTMLElement {
   const word = value >= 70 ? 'likely to hold' : value >= 45 ? 'fragile' : 'unlikely to hold';
   return h(
     'section',
@@ -231,8 +232,13 @@ export function durabilityPanel(value: number, factors: string[]): HTMLElement {
       'ul',
       { class: 'factors' },
       ...factors.map((f) => {
-        const plus = f.startsWith('+');
-        return h('li', { class: plus ? 'plus' : 'minus' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'), ` ${f}`);
+        const plus = f.points >= 0;
+        return h(
+          'li',
+          { class: plus ? 'plus' : 'minus' },
+          h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'),
+          ` ${describeFactor(f)}`,
+        );
       }),
     ),
   );

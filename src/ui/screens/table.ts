@@ -1,5 +1,7 @@
 import { PARTY_NAMES, type Package, type PartyId, type TermId } from '../../core';
 import type { App, Screen } from '../app';
+import { cardText, describeOutcome } from '../../narrate';
+import { entryReason, entryText } from '../format';
 import { announce } from '../announce';
 import { button, h, render } from '../dom';
 import { startingPackage } from '../packages';
@@ -125,7 +127,7 @@ export function tableScreen(app: App): Screen {
           'section',
           { class: 'panel over', 'aria-labelledby': 'over-h' },
           h('h2', { id: 'over-h', class: 'panel-title' }, OUTCOME_TITLES[o.kind]),
-          h('p', null, o.reason),
+          h('p', null, describeOutcome(o)),
           button('Open the debrief', () => app.go({ name: 'outcome' }), { class: 'primary big', 'data-key': 'open-debrief' }),
         ),
       );
@@ -195,7 +197,7 @@ export function tableScreen(app: App): Screen {
             const view2 = session.view();
             editor = {
               kind,
-              draft: { ...startingPackage(level, session.table.state, view2, me, kind) } as Record<TermId, string>,
+              draft: { ...startingPackage(level, view2, me, kind) } as Record<TermId, string>,
               note: '',
             };
             reason = '';
@@ -242,10 +244,12 @@ export function tableScreen(app: App): Screen {
   const onChange = (change: SessionChange) => {
     for (const e of change.entries) {
       if (e.by === 'events') continue;
-      announce(e.by === me || !e.note ? e.text : `${e.text} ${e.note}`);
+      const why = entryReason(level, e);
+      announce(e.by === me || !why ? entryText(level, e) : `${entryText(level, e)} ${why}`);
     }
     if (change.event) {
-      announce(`Event, round ${change.event.round}: ${change.event.title}. ${change.event.text}`);
+      const card = cardText(level, change.event);
+      announce(`Event, round ${change.event.round}: ${card.title}. ${card.text}`);
       stage.pulse += 1;
       cueEvent();
     }
@@ -258,7 +262,7 @@ export function tableScreen(app: App): Screen {
     }
     if (session.isOver()) {
       const o = session.view().outcome!;
-      announce(`The talks are over. ${OUTCOME_TITLES[o.kind]}. ${o.reason}`);
+      announce(`The talks are over. ${OUTCOME_TITLES[o.kind]}. ${describeOutcome(o)}`);
       if (o.kind === 'agreement') cueAgreement();
     } else if (session.isMyTurn() && change.by !== me) {
       announce(`Your move, round ${session.view().round}.`);

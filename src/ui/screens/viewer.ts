@@ -1,8 +1,18 @@
-import { timelineOf, viewFor, type GameView, type LogEntry, type PartyId, type GameRecord, type TimelinePoint } from '../../core';
+import {
+  timelineOf,
+  viewFor,
+  type GameView,
+  type Level,
+  type LogEntry,
+  type PartyId,
+  type GameRecord,
+  type TimelinePoint,
+} from '../../core';
+import { describeOutcome, cardText } from '../../narrate';
 import type { App, Route, Screen } from '../app';
 import { announce } from '../announce';
 import { button, h, render } from '../dom';
-import { actorName, signed } from '../format';
+import { actorName, entryReason, entryText, signed } from '../format';
 import { SHORT_NAME, emblem } from '../palette';
 import { showMap } from '../stage';
 import { mapSlot, metersRow, updateMapFigure } from '../widgets/board';
@@ -233,7 +243,7 @@ export function viewerScreen(app: App, route: Route): Screen {
   function describeStep(i: number): string {
     const info = stepInfo(game, i);
     const main = info.entries.find((e) => e.by !== 'events');
-    const what = i === 0 ? 'before the talks open' : main ? main.text : 'no move';
+    const what = i === 0 ? 'before the talks open' : main ? entryText(game.level, main) : 'no move';
     return `Step ${i} of ${last}, round ${roundAt(game, i)}: ${what}`;
   }
 
@@ -273,7 +283,7 @@ export function viewerScreen(app: App, route: Route): Screen {
     const entries = [...log.querySelectorAll('.entry')];
     entries.slice(entries.length - info.entries.length).forEach((e) => e.classList.add('is-now'));
     keepLogAtBottom(log, true);
-    render(stepSlot, stepPanel(info.entries, info.event, view, step, last, game.record.seats));
+    render(stepSlot, stepPanel(game.level, info.entries, info.event, view, step, last, game.record.seats));
     render(
       sheet,
       agreed
@@ -430,6 +440,7 @@ function partiesPanel(view: GameView, point: TimelinePoint, seats: GameRecord['s
 
 /** What this step did: the move and its reason, the event it drew, or the end of the talks. */
 function stepPanel(
+  level: Level,
   entries: LogEntry[],
   event: GameView['lastEvent'],
   view: GameView,
@@ -438,8 +449,11 @@ function stepPanel(
   seats: GameRecord['seats'],
 ): HTMLElement {
   const move = entries.find((e) => e.by !== 'events');
+  const mover = move && move.by !== 'facilitator' ? (move.by as PartyId) : null;
+  const why = move ? entryReason(level, move) : null;
+  const card = event ? cardText(level, event) : null;
   const o = view.outcome;
-  const title = step === 0 ? 'Before the talks open' : move ? (move.by === 'facilitator' ? 'Facilitator' : actorName(move.by)) : 'Events';
+  const title = step === 0 ? 'Before the talks open' : move ? actorName(move.by) : 'Events';
   return h(
     'section',
     { class: 'panel step-panel', 'aria-labelledby': 'step-h' },
@@ -447,18 +461,13 @@ function stepPanel(
       'p',
       { class: 'eyebrow' },
       `Step ${step} of ${last}${step > 0 ? ` · round ${move?.round ?? view.round}` : ''}`,
-      move && move.by !== 'events' && move.by !== 'facilitator' ? ` · ${seatWord(seats[move.by])}` : '',
+      mover ? ` · ${seatWord(seats[mover])}` : '',
     ),
-    h(
-      'h2',
-      { id: 'step-h', class: 'step-title' },
-      move && move.by !== 'events' && move.by !== 'facilitator' ? emblem(move.by, 16) : null,
-      ` ${title}`,
-    ),
+    h('h2', { id: 'step-h', class: 'step-title' }, mover ? emblem(mover, 16) : null, ` ${title}`),
     step === 0 ? h('p', null, 'Each party has read its private brief. Step forward (or press →) to follow the talks move by move.') : null,
-    move ? h('p', { class: 'step-what' }, move.text) : null,
-    move?.note && move.by !== 'facilitator'
-      ? h('p', { class: 'step-why' }, h('span', { class: 'why-label' }, 'Why: '), move.note)
+    move ? h('p', { class: 'step-what' }, entryText(level, move)) : null,
+    why && mover
+      ? h('p', { class: 'step-why' }, h('span', { class: 'why-label' }, 'Why: '), why)
       : move?.note
         ? h('p', { class: 'hint' }, move.note)
         : null,
@@ -467,17 +476,21 @@ function stepPanel(
           'div',
           { class: 'event-card step-event' },
           h('p', { class: 'eyebrow' }, `Event drawn · round ${event.round}`),
-          h('h3', null, event.title),
-          h('p', { class: 'event-text' }, event.text),
+          h('h3', null, card!.title),
+          h('p', { class: 'event-text' }, card!.text),
         )
       : view.lastEvent && step > 0
-        ? h('p', { class: 'hint' }, `No event at this step. Latest: ${view.lastEvent.title} (round ${view.lastEvent.round}).`)
+        ? h(
+            'p',
+            { class: 'hint' },
+            `No event at this step. Latest: ${cardText(level, view.lastEvent).title} (round ${view.lastEvent.round}).`,
+          )
         : null,
     o
       ? h(
           'div',
           { class: `step-outcome verdict-${o.kind}` },
-          h('p', null, h('strong', null, OUTCOME_TITLES[o.kind]), ` in round ${o.round}. ${o.reason}`),
+          h('p', null, h('strong', null, OUTCOME_TITLES[o.kind]), ` in round ${o.round}. ${describeOutcome(o)}`),
           o.durability !== null ? h('p', { class: 'hint' }, `Durability estimate: ${o.durability} / 100.`) : null,
         )
       : null,

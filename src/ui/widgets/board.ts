@@ -1,6 +1,7 @@
 import { TERMS, optionLabel, type GameView, type Level, type Package } from '../../core';
 import { h, svg } from '../dom';
-import { fmtInt, tensionWord } from '../format';
+import { fmtInt, levelOf, tensionWord } from '../format';
+import { cardText } from '../../narrate';
 import { describeMap, mapCaption } from './map-text';
 
 /**
@@ -46,8 +47,8 @@ export function updateMapFigure(figure: HTMLElement, view: GameView, level: Leve
 }
 
 export function eventCard(view: GameView): HTMLElement | null {
-  const e = view.lastEvent;
-  if (!e) return null;
+  if (!view.lastEvent) return null;
+  const e = { round: view.lastEvent.round, ...cardText(levelOf(view), view.lastEvent) };
   return h(
     'section',
     { class: 'event-card', 'aria-labelledby': 'event-h' },

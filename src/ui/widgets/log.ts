@@ -1,6 +1,6 @@
 import type { GameView, PartyId } from '../../core';
 import { h } from '../dom';
-import { actorName } from '../format';
+import { actorName, entryReason, entryText, levelOf } from '../format';
 import { SHORT_NAME, emblem } from '../palette';
 
 /**
@@ -8,6 +8,7 @@ import { SHORT_NAME, emblem } from '../palette';
  * event. It is a log region (not live: the announcer reads new lines once, here they stay readable).
  */
 export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
+  const level = levelOf(view);
   const items: HTMLElement[] = [];
   let round = 0;
   for (const e of view.log) {
@@ -26,8 +27,8 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
           isParty ? emblem(e.by as PartyId, 12) : null,
           e.by === 'events' ? 'Event' : `${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}${e.by === me ? ' (you)' : ''}`,
         ),
-        h('span', { class: 'what' }, e.text),
-        e.note && isParty ? h('span', { class: 'why' }, e.note) : null,
+        h('span', { class: 'what' }, entryText(level, e)),
+        isParty && entryReason(level, e) ? h('span', { class: 'why' }, entryReason(level, e)) : null,
       ),
     );
   }

@@ -1,4 +1,5 @@
-import { PARTY_NAMES, TERMS, optionIndex, whyIllegal, type Intent } from '../../core';
+import { PARTY_NAMES, TERMS, legalMoves, optionIndex, refusalFor, type GameView, type Intent, type LegalMove } from '../../core';
+import { describeRefusal } from '../../narrate';
 import { button, h, type Child } from '../dom';
 import { fmtInt } from '../format';
 import type { GameSession, PlayerIntent } from '../session';
@@ -19,8 +20,16 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
   const me = session.human;
   const view = session.view();
   const level = session.level;
-  const state = session.table.state;
-  const why = (intent: PlayerIntent) => whyIllegal(level, state, { ...intent, by: me } as Intent);
+  // What the player may do is judged from the player's own view, by the rules' own predicates.
+  const legal = legalMoves(level, view);
+  const why = (intent: PlayerIntent) => {
+    const refusal = refusalFor(level, view, { ...intent, by: me } as Intent);
+    return refusal ? describeRefusal(refusal, level) : null;
+  };
+  const refusedText = (type: Intent['type']) => {
+    const refusal = legal.refused[type];
+    return refusal ? describeRefusal(refusal, level) : null;
+  };
 
   if (session.isOver()) return h('section', { class: 'panel moves' });
   if (!session.isMyTurn()) {
@@ -73,17 +82,12 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
     special.push(move('Escalate', { type: 'russia.escalate' }, () => confirmEscalation(handlers)));
     special.push(move('Stall', { type: 'russia.stall' }, () => handlers.act({ type: 'russia.stall' })));
   }
-  if (me === 'us') special.push(move('Offer air support', null, () => offerAirSupport(session, handlers), {}, airSupportProblem(session)));
-  if (me === 'coalition')
+  if (me === 'us')
     special.push(
-      move(
-        'Pledge troops',
-        null,
-        () => pledgeTroops(session, handlers),
-        {},
-        view.meters.coalitionCapacity < 1000 ? 'The Coalition cannot field 1,000 troops right now.' : null,
-      ),
+      move('Offer air support', null, () => offerAirSupport(view, legal.moves, handlers), {}, refusedText('us.offerAirSupport')),
     );
+  if (me === 'coalition')
+    special.push(move('Pledge troops', null, () => pledgeTroops(view, legal.moves, handlers), {}, refusedText('coalition.pledgeTroops')));
 
   return h(
     'section',
@@ -106,18 +110,8 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
   );
 }
 
-function airSupportProblem(session: GameSession): string | null {
-  const view = session.view();
-  const offered = optionIndex('usSupport', view.commitments.usSupport);
-  if (view.usSupportCeiling <= offered)
-    return view.usSupportCeiling === 0
-      ? `Washington's engagement (${view.meters.usEngagement}) is too low to offer any support.`
-      : 'The United States has already offered as much as its engagement allows.';
-  return null;
-}
-
-function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
-  const view = session.view();
+function offerAirSupport(view: GameView, legal: readonly LegalMove[], handlers: MovesHandlers): void {
+  const levels = legal.find((m) => m.type === 'us.offerAirSupport')?.levels ?? [];
   const offered = optionIndex('usSupport', view.commitments.usSupport);
   const options = TERMS.usSupport.options
     .slice(1)
@@ -128,7 +122,7 @@ function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
     { class: 'choices' },
     h('legend', null, 'What Washington offers (no ground troops)'),
     ...options.map((o) => {
-      const allowed = o.index <= view.usSupportCeiling;
+      const allowed = levels.includes(o.id);
       return h(
         'label',
         { class: `choice${allowed ? '' : ' off'}` },
@@ -164,13 +158,13 @@ function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
   });
 }
 
-function pledgeTroops(session: GameSession, handlers: MovesHandlers): void {
-  const view = session.view();
-  const cap = view.meters.coalitionCapacity;
+function pledgeTroops(view: GameView, legal: readonly LegalMove[], handlers: MovesHandlers): void {
+  const limits = legal.find((m) => m.type === 'coalition.pledgeTroops');
+  const cap = limits?.max ?? 0;
   const onTable = view.table ? Number(view.table.terms.peacekeepers) : 0;
   const sizes = [
     ...new Set(
-      [4000, 10000, 15000, 30000, 45000, 60000, onTable].filter((n) => n >= 1000 && n <= cap && n !== view.commitments.peacekeepers),
+      [4000, 10000, 15000, 30000, 45000, 60000, onTable].filter((n) => limits && n >= limits.min && n <= limits.max && n !== limits.except),
     ),
   ].sort((a, b) => a - b);
   const select = h(

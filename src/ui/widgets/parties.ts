@@ -1,6 +1,6 @@
 import { PARTY_NAMES, TERMS, optionLabel, type GameView, type Level, type LogEntry, type PartyId, type TermId } from '../../core';
 import { button, h } from '../dom';
-import { trustBetween } from '../format';
+import { entryReason, entryText, trustBetween } from '../format';
 import { emblem } from '../palette';
 import { openDialog } from './dialog';
 import { meterBar } from './meter';
@@ -21,7 +21,7 @@ export function partiesPanel(view: GameView, level: Level, me: PartyId): HTMLEle
       h('h2', { id: 'parties-h', class: 'panel-title' }, 'Parties'),
       button('Public positions', () => openPositions(view), { class: 'chip', 'data-key': 'positions' }),
     ),
-    h('ul', { class: 'party-list' }, ...level.turnOrder.map((p) => partyCard(view, p, me, latest.get(p)))),
+    h('ul', { class: 'party-list' }, ...level.turnOrder.map((p) => partyCard(view, level, p, me, latest.get(p)))),
   );
 }
 
@@ -34,11 +34,11 @@ function answer(view: GameView, p: PartyId): { cls: string; text: string; icon: 
   return { cls: 'pending', icon: '…', text: 'No answer yet' };
 }
 
-function partyCard(view: GameView, p: PartyId, me: PartyId, last: LogEntry | undefined): HTMLElement {
+function partyCard(view: GameView, level: Level, p: PartyId, me: PartyId, last: LogEntry | undefined): HTMLElement {
   const isTurn = view.turn === p;
   const you = p === me;
   const a = answer(view, p);
-  const said = last ? (last.note ?? last.text) : 'Has not moved yet.';
+  const said = last ? (entryReason(level, last) ?? entryText(level, last)) : 'Has not moved yet.';
   const headingId = `party-${p}-h`;
   return h(
     'li',

@@ -1,4 +1,5 @@
-import { PARTY_NAMES, TERMS, whyIllegal, type Intent, type Package, type PartyId, type TermId } from '../../core';
+import { PARTY_NAMES, TERMS, refusalFor, type Intent, type Package, type PartyId, type TermId } from '../../core';
+import { describeRefusal } from '../../narrate';
 import { button, h } from '../dom';
 import { PARTY_SHORT } from '../palette';
 import { briefUtility, idealPackage, optionValue, publicDemandsFor, redLineFor } from '../packages';
@@ -27,7 +28,8 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
   const view = session.view();
   const brief = view.brief!;
   const pkg = state.draft as Package;
-  const problem = whyIllegal(level, session.table.state, { type: state.kind, by: me, package: pkg } as Intent);
+  const refusal = refusalFor(level, view, { type: state.kind, by: me, package: pkg } as Intent);
+  const problem = refusal ? describeRefusal(refusal, level) : null;
   const title = state.kind === 'party.counter' ? 'Counter-offer' : 'Propose a package';
   const value = briefUtility(brief, level.activeTerms, pkg);
 
@@ -105,7 +107,7 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
       { class: 'starts', role: 'group', 'aria-label': 'Start from' },
       h('span', { class: 'hint' }, 'Start from:'),
       start('The table', () => view.table?.terms ?? null),
-      start('Your ideal', () => idealPackage(level, view, me)),
+      start('Your ideal', () => idealPackage(level, view)),
       start('Status quo', () => level.defaultPackage),
     ),
     h('p', { class: 'hint key' }, '✕ your red line · (RUS) demanded in public by Russia · bar: how much you like the option'),

@@ -4,6 +4,7 @@ import { emblem } from '../../palette';
 import { briefDetails } from '../../widgets/brief';
 import { scoreTable } from '../../widgets/score-table';
 import { termSheet } from '../../widgets/term-sheet';
+import { describeOutcome } from '../../../narrate';
 
 export const OUTCOME_TITLES = {
   agreement: 'Agreement signed',
@@ -27,7 +28,7 @@ export function teacherDebrief(view: GameView, level: Level, tableLabel: string)
       { class: `verdict verdict-${o.kind}` },
       h('p', { class: 'eyebrow' }, `Debrief · ${tableLabel}`),
       h('h2', { id: 'cr-debrief-h', class: 'cr-debrief-title' }, OUTCOME_TITLES[o.kind]),
-      h('p', { class: 'lede' }, o.reason),
+      h('p', { class: 'lede' }, describeOutcome(o)),
       h('p', { class: 'meta' }, `Round ${o.round} of ${view.rounds}${o.durability !== null ? ` · durability ${o.durability} / 100` : ''}`),
     ),
     h(

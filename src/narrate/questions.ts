@@ -1,0 +1,26 @@
+import type { Question } from '../core';
+import { name } from './words';
+
+/** A discussion question in words. */
+export function describeQuestion(q: Question): string {
+  switch (q.code) {
+    case 'walk-out':
+      return `Why did ${q.by ? name(q.by) : 'a party'} walk out in round ${q.round}? What offer, or what event, could have kept it at the table?`;
+    case 'blocking-red-line':
+      return `No deal was signed by round ${q.round}. Which red line blocked agreement most often, and was it a real limit or a negotiating position?`;
+    case 'durability':
+      return `The deal's durability estimate was ${q.durability}%. Which change would have made its enforcement more credible, and who would have had to pay for it?`;
+    case 'zone-depth':
+      return `The package ended with a ${q.depth} km zone. Would a ${q.alternative} km zone have held? Branch the game at step ${q.step} and try it.`;
+    case 'better-package':
+      return `A package existed that every party valued at least ${q.gap} points more than ${q.agreement ? 'the signed deal' : 'ending without a deal'}. Why did nobody put it on the table?`;
+    case 'strike':
+      return `How did the strike in round ${q.round} change what each party was willing to sign?`;
+    case 'us-engagement-fell':
+      return `Washington's engagement fell from ${q.from} to ${q.to}. How did that limit what the United States could offer, and who gained from it?`;
+    case 'turning-point':
+      return `In round ${q.round}, step ${q.step}: was this the turning point of the talks?`;
+    case 'who-gained':
+      return 'Which party gained most against its walk-away value, and was that because of its moves or because of events?';
+  }
+}
