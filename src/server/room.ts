@@ -23,6 +23,8 @@ export interface RoomDeps {
   journal: Journal;
   options: ResolvedOptions;
   log: (message: string) => void;
+  /** Hands over a table already replayed for this room (the directory does it), so it is not replayed twice. */
+  prepared?: { take(code: string): Table | undefined };
 }
 
 export interface Member {
@@ -58,8 +60,10 @@ export abstract class TableRoom extends Room {
   }
 
   onCreate(options: { code: string }): void {
-    const opened = Table.open(this.deps.journal, options.code);
+    const table = this.deps.prepared?.take(options.code);
+    const opened = table ? { ok: true as const, value: table } : Table.open(this.deps.journal, options.code);
     if (!opened.ok) throw new ServerError(500, opened.error);
+    if (opened.value.damage) throw new ServerError(500, `the journal does not replay at step ${opened.value.damage.step}`);
     this.table = opened.value;
     this.roomId = this.table.code;
     const settings = this.table.session.settings;
@@ -175,7 +179,8 @@ export abstract class TableRoom extends Room {
   }
 
   onDispose(): void {
-    this.computers.stop();
+    // A room whose creation failed is disposed too, before it had computer seats.
+    this.computers?.stop();
   }
 
   releaseSeat(party: PartyId): void {

@@ -16,14 +16,32 @@ import {
   type Seats,
 } from '../core';
 import { findBuiltinLevel } from '../content/levels';
-import type { IntentSource, Journal, SessionRow, TableRow } from './journal';
+import type { IntentSource, Journal, SessionRow, StoredIntent, TableRow } from './journal';
 import { refuse, type Ack, type StepMessage } from './protocol';
 
 /**
  * One table's authoritative game: the engine state, the journal it writes through, and the intent ids
  * it has seen. It knows nothing about sockets; the room decides who may send what, this decides what
  * happens and makes it durable before anyone is told.
+ *
+ * Intent ids are the sender's: a retry is recognised by its seat and id together, so one team cannot
+ * use up an id another seat (or the server) will send. The server's own moves (computer parties, the
+ * turn timer) are in a scope of their own that no client reaches. In the journal an id is stored with
+ * its scope (`russia/3f2a…`, `server/auto-4-us`); client ids cannot contain `/`.
  */
+
+/** Whose ids an intent's id belongs to: its seat, the facilitator's console, or the server itself. */
+export function idScope(source: IntentSource, intent: Intent): string {
+  if (source === 'computer' || source === 'timer') return 'server';
+  if (source === 'teacher') return 'facilitator';
+  return intent.by;
+}
+
+/** Where the replay of a table's journal stopped: the first step that does not replay, and why. */
+export interface TableDamage {
+  step: number;
+  reason: string;
+}
 
 interface Applied {
   seq: number;
@@ -31,10 +49,14 @@ interface Applied {
   intentJson: string;
 }
 
+const scopedId = (scope: string, id: string): string => `${scope}/${id}`;
+
 export class Table {
   state: GameState;
   seq = 0;
   hash: string;
+  /** Set when the journal stopped replaying before its end: the table shows its last good step and takes no moves. */
+  damage: TableDamage | null = null;
   private readonly seen = new Map<string, Applied>();
   private readonly steps: { intent: Intent; hash: string; source: IntentSource }[] = [];
 
@@ -52,7 +74,12 @@ export class Table {
     return this.row.code;
   }
 
-  /** Opens a table from the journal, replaying every stored intent and checking every stored hash. */
+  /**
+   * Opens a table from the journal, replaying every stored intent and checking every stored hash. A
+   * step that does not replay (altered, missing, unreadable) stops the replay there: the table is
+   * returned at its last good step with `damage` set, and refuses new moves. An error means there is
+   * no table to show at all (no such code, or its session or level is missing).
+   */
   static open(journal: Journal, code: string): Result<Table> {
     const row = journal.table(code);
     if (!row) return err(`There is no table with the code ${code}.`);
@@ -61,24 +88,39 @@ export class Table {
     const level = findBuiltinLevel(session.levelId);
     if (!level) return err(`Table ${code} uses the level "${session.levelId}", which this version of the game does not have.`);
     const table = new Table(journal, session, row, level);
-    for (const stored of journal.intents(code)) {
-      const where = `table ${code}, step ${stored.seq}`;
-      if (stored.seq !== table.seq + 1) return err(`${where}: expected step ${table.seq + 1} (a gap in the journal).`);
-      const parsed = parseIntent(stored.intent);
-      if (!parsed.ok) return err(`${where}: ${parsed.error}`);
-      const next = applyToGame(level, table.state, parsed.value);
-      if (!next.ok) return err(`${where}: the rules refuse the stored intent (${next.error}).`);
-      const hash = stateHash(next.value);
-      if (hash !== stored.hash)
-        return err(`${where}: state hash ${hash.slice(0, 12)}… differs from the journal's ${stored.hash.slice(0, 12)}….`);
-      table.commit(stored.intentId, parsed.value, next.value, hash, stored.source);
+    try {
+      for (const stored of journal.readIntents(code)) {
+        const problem = table.replay(stored);
+        if (problem) {
+          table.damage = { step: table.seq + 1, reason: problem };
+          break;
+        }
+      }
+    } catch (e) {
+      table.damage = { step: table.seq + 1, reason: `the journal cannot be read from here on (${(e as Error).message})` };
     }
     return ok(table);
   }
 
-  /** Whether this intent id was already applied, and with what result. */
-  previous(intentId: string, intent: Intent): Ack | null {
-    const known = this.seen.get(intentId);
+  /** Replays one stored step; returns what is wrong with it, or null. */
+  private replay(stored: StoredIntent): string | null {
+    if (stored.seq !== this.seq + 1) return `step ${this.seq + 1} is missing from the journal (the next stored step is ${stored.seq})`;
+    if (stored.unreadable) return `the stored intent is not readable (${stored.unreadable})`;
+    const parsed = parseIntent(stored.intent);
+    if (!parsed.ok) return `the stored intent is not a valid move (${parsed.error})`;
+    const next = applyToGame(this.level, this.state, parsed.value);
+    if (!next.ok) return `the rules refuse the stored intent (${next.error})`;
+    const hash = stateHash(next.value);
+    if (hash !== stored.hash) return `state hash ${hash.slice(0, 12)}… differs from the journal's ${stored.hash.slice(0, 12)}…`;
+    // Rows written before ids were scoped by seat carry the bare id; their scope follows from who sent them.
+    const key = stored.intentId.includes('/') ? stored.intentId : scopedId(idScope(stored.source, parsed.value), stored.intentId);
+    this.commit(key, parsed.value, next.value, hash, stored.source);
+    return null;
+  }
+
+  /** Whether this seat already sent this intent id, and with what result. */
+  previous(intentId: string, intent: Intent, source: IntentSource): Ack | null {
+    const known = this.seen.get(scopedId(idScope(source, intent), intentId));
     if (!known) return null;
     if (known.intentJson !== canonicalJson(intent))
       return refuse('id-reused', `The intent id "${intentId}" was already used for a different move.`);
@@ -91,18 +133,20 @@ export class Table {
    * one apply at a time per table (the room's queue).
    */
   async apply(intentId: string, intent: Intent, source: IntentSource): Promise<Ack> {
-    const again = this.previous(intentId, intent);
+    if (this.damage) return refuse('unavailable', `This table's record is damaged at step ${this.damage.step}; it takes no more moves.`);
+    const again = this.previous(intentId, intent, source);
     if (again) return again;
     const next = applyToGame(this.level, this.state, intent);
     if (!next.ok) return refuse('illegal', next.error);
     const hash = stateHash(next.value);
+    const key = scopedId(idScope(source, intent), intentId);
     try {
       // The room's queue holds this table's next request until this one is committed (or refused).
-      await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId, intent, hash, source });
+      await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId: key, intent, hash, source });
     } catch (e) {
       return refuse('journal-failed', `The move could not be saved, so it was not made (${(e as Error).message}). Try again.`);
     }
-    this.commit(intentId, intent, next.value, hash, source);
+    this.commit(key, intent, next.value, hash, source);
     return { ok: true, seq: this.seq, hash };
   }
 
@@ -124,11 +168,11 @@ export class Table {
     return writer.finish();
   }
 
-  private commit(intentId: string, intent: Intent, next: GameState, hash: string, source: IntentSource): void {
+  private commit(key: string, intent: Intent, next: GameState, hash: string, source: IntentSource): void {
     this.state = next;
     this.seq++;
     this.hash = hash;
-    this.seen.set(intentId, { seq: this.seq, hash, intentJson: canonicalJson(intent) });
+    this.seen.set(key, { seq: this.seq, hash, intentJson: canonicalJson(intent) });
     this.steps.push({ intent, hash, source });
   }
 }
