@@ -151,7 +151,10 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
 /** The usual journal file cannot be used: say which, what is wrong and what to do, and carry on with the fresh one. */
 function journalProblem(journal: Journal, log: (message: string) => void): void {
   const problem = journal.problem!;
-  const show = (f: string) => relative(process.cwd(), f) || f;
+  const show = (f: string) => {
+    const inside = relative(process.cwd(), f);
+    return inside && !inside.startsWith('..') ? inside : f;
+  };
   log(`The journal ${show(problem.file)} cannot be used: ${problem.reason}.`);
   log(`  It was left exactly as it is. This server keeps new sessions in ${show(journal.file)} instead.`);
   log(
