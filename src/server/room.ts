@@ -4,6 +4,7 @@ import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
 import { TokenBucket } from './limits';
 import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
+import { TEAM_NAME_MAX } from './names';
 import { RoomRequests } from './room-requests';
 import { SeatBook, type JoinCheck } from './seats';
 import { tokenMatches } from './secrets';
@@ -107,7 +108,13 @@ export abstract class TableRoom extends Room {
   /** Would these join options be accepted? Used by the HTTP gate before a seat is reserved. */
   checkJoin(raw: unknown): JoinCheck {
     const parsed = JoinOptionsSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, reason: 'Join with { seat: party } or { teacher: true, teacherToken }.', credential: false };
+    if (!parsed.success) {
+      const tooLong = parsed.error.issues.some((i) => i.path.includes('name'));
+      const reason = tooLong
+        ? `A team name has at most ${TEAM_NAME_MAX} characters.`
+        : 'Join with { seat: party } or { teacher: true, teacherToken }.';
+      return { ok: false, reason, credential: false };
+    }
     const o = parsed.data;
     if ('teacher' in o)
       return tokenMatches(o.teacherToken, this.table.row.teacherHash)
