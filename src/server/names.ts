@@ -9,7 +9,6 @@
 export const TEAM_NAME_MAX = 40;
 
 // Line and tab characters become a space; other controls, bidi controls and invisible marks go.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const TO_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const REMOVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
