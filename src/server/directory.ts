@@ -110,8 +110,9 @@ function damagedResult(damaged: DamagedTable): OpenResult {
 
 /** What a team or the teacher is told when they try to open a damaged table. */
 export function damagedMessage(damaged: DamagedTable, who: 'team' | 'teacher'): string {
-  if (who === 'team')
-    return `The record of table ${damaged.code} is damaged, so the table cannot go on. Ask your teacher (the lobby shows what happened).`;
-  const upTo = damaged.table ? ` Its record up to step ${damaged.table.seq} can be downloaded from the lobby.` : '';
+  if (who === 'team') return `The record of table ${damaged.code} is damaged, so the table cannot go on. Ask your teacher.`;
+  const upTo = damaged.table
+    ? ` Its record up to step ${damaged.table.seq} can be downloaded at /api/tables/${damaged.code}/record (see "If a table is damaged" in docs/classroom.md).`
+    : '';
   return `Table ${damaged.code} cannot go on: its record is damaged at step ${damaged.step} (${damaged.reason}).${upTo}`;
 }
