@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { backupCommand, restoreCommand } from './backup-command';
 import { analyze, batch, levels, replay, simulate, validate, type Out } from './commands';
 import { EXIT, InputError, ReplayError } from './errors';
 import { levelSchemaCommand } from './schema-command';
@@ -12,6 +13,8 @@ const USAGE = `Buffer Zone command line
   levels [--json]
   analyze <record.bzrec.json> [--json | --csv] [--level <path>]
   level-schema [--out <file>]
+  backup <folder | file.sqlite> [--data-dir <dir>] [--json]     (the classroom journal, while the server runs)
+  restore <backup.sqlite> [--data-dir <dir>] [--json]           (with the server stopped)
 
 Exit codes: 0 ok, 1 a record that does not replay, 2 bad input.`;
 
@@ -23,6 +26,8 @@ const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
   levels,
   analyze,
   'level-schema': levelSchemaCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 /** Control characters that came from a file (a hostile record's statement, a key in a broken level) are shown escaped, never sent to the terminal. */

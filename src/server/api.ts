@@ -2,14 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import { serializeRecord } from '../core';
 import { findBuiltinLevel } from '../content/levels';
-import type { TableDirectory } from './directory';
-import { HttpError, clientIp, readJson, sendError, sendJson, teacherTokenOf } from './http-util';
-import type { Journal, SessionRow } from './journal';
-import type { WindowCounter } from './limits';
+import { damagedMessage, type DamagedTable, type TableDirectory } from './directory';
+import { HttpError, clientIp, decodeSegment, readJson, sendError, sendJson, teacherTokenOf } from './http-util';
+import type { Journal, SessionRow, TableRow } from './journal';
+import type { AttemptGuard, WindowCounter } from './limits';
 import type { TableRoom } from './room';
 import { isWellFormedCode, normalizeCode, tokenMatches } from './secrets';
 import { createSession } from './sessions';
-import { compare, publicSummary, summarize } from './summary';
+import { compare, compareDamaged, damagedSummary, publicSummary, summarize } from './summary';
+import type { Table } from './table';
 
 /**
  * The classroom's HTTP API (JSON):
@@ -20,12 +21,14 @@ import { compare, publicSummary, summarize } from './summary';
  *   GET  /api/tables/:code/record      the table's record (*.bzrec.json) for replay
  *   GET  /api/tables/:code/qr.svg      a QR code of the join link, for the projector
  * Unknown codes, sessions and wrong teacher tokens count against the caller's address, like joins.
+ * A table whose journal does not replay is listed as damaged (with the step and the reason) and its
+ * record can be downloaded up to its last good step; the session's other tables are unaffected.
  */
 
 export interface ApiDeps {
   journal: Journal;
   directory: TableDirectory;
-  failures: WindowCounter;
+  failures: AttemptGuard;
   sessionsCreated: WindowCounter;
   defaultGraceSeconds: number;
   /** Base of join links as seen from the class's devices, e.g. http://192.168.1.20:8080. */
@@ -39,21 +42,31 @@ export function createApi(deps: ApiDeps) {
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const ip = clientIp(req);
-    const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop "api"
-    const [kind, id, sub] = parts;
-    if (failures.blocked(ip) && req.method === 'GET')
-      throw new HttpError(429, 'Too many failed attempts from this network. Wait a few minutes.');
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .slice(1) // drop "api"
+      .map(decodeSegment);
+    if (parts.some((p) => p === null)) throw new HttpError(400, 'The address is not valid (a malformed %-escape).');
+    const [kind, id, sub] = parts as string[];
 
     if (kind === 'sessions' && !id && req.method === 'POST') return postSession(req, res, ip);
     if (kind === 'sessions' && id && req.method === 'GET' && (sub === undefined || sub === 'compare')) {
       const session = teacherSession(req, url, id, ip);
       return sub === 'compare' ? getComparison(res, session) : getSession(req, res, session);
     }
-    if (kind === 'tables' && id && req.method === 'GET' && parts.length <= 3) {
-      const room = await tableRoom(id, ip);
+    if (kind === 'tables' && id && req.method === 'GET' && parts.length <= 3 && [undefined, 'record', 'qr.svg'].includes(sub)) {
+      const found = await lookUpTable(id, ip);
+      if ('damaged' in found) {
+        const { damaged } = found;
+        if (sub === 'record' && damaged.table) return sendRecord(res, damaged.table, damaged);
+        if (sub === 'qr.svg') return sendQr(res, joinUrl(deps.baseUrl(req), damaged.code));
+        return sendJson(res, 409, { error: damagedMessage(damaged, 'team'), code: damaged.code, damaged: { step: damaged.step } });
+      }
+      const { room } = found;
       if (sub === undefined) return sendJson(res, 200, publicSummary(room));
-      if (sub === 'record') return sendRecord(res, room);
-      if (sub === 'qr.svg') return sendQr(res, joinUrl(deps.baseUrl(req), room.table.code));
+      if (sub === 'record') return sendRecord(res, room.table, null);
+      return sendQr(res, joinUrl(deps.baseUrl(req), room.table.code));
     }
     throw new HttpError(404, 'Not found.');
   }
@@ -87,25 +100,28 @@ export function createApi(deps: ApiDeps) {
     const session = id.length <= 64 ? journal.session(id) : undefined;
     const first = session ? journal.tablesOf(session.id)[0] : undefined;
     if (!session || !first || !tokenMatches(teacherTokenOf(req, url), first.teacherHash)) {
-      failures.add(ip);
+      failures.fail(ip);
       throw new HttpError(session ? 401 : 404, session ? 'The teacher token is missing or wrong.' : 'There is no such session.');
     }
     return session;
   }
 
-  async function roomsOf(session: SessionRow): Promise<TableRoom[]> {
-    const rooms: TableRoom[] = [];
+  type Opened = { row: TableRow; room: TableRoom } | { row: TableRow; damaged: DamagedTable };
+
+  /** Every table of a session: its room, or (a journal that does not replay) what is known of it. */
+  async function tablesOf(session: SessionRow): Promise<Opened[]> {
+    const out: Opened[] = [];
     for (const row of journal.tablesOf(session.id)) {
       const opened = await directory.open(row.code);
-      if (!opened.ok) throw new HttpError(500, opened.error);
-      rooms.push(opened.value);
+      if (opened.ok) out.push({ row, room: opened.value });
+      else out.push({ row, damaged: opened.damaged ?? { code: row.code, table: null, step: 0, reason: opened.error } });
     }
-    return rooms;
+    return out;
   }
 
   async function getSession(req: IncomingMessage, res: ServerResponse, session: SessionRow): Promise<void> {
     const base = deps.baseUrl(req);
-    const rooms = await roomsOf(session);
+    const tables = await tablesOf(session);
     sendJson(res, 200, {
       sessionId: session.id,
       levelId: session.levelId,
@@ -113,32 +129,45 @@ export function createApi(deps: ApiDeps) {
       seed: session.seed,
       created: session.created,
       settings: session.settings,
-      tables: rooms.map((room) => ({ ...summarize(room), joinUrl: joinUrl(base, room.table.code) })),
+      tables: tables.map((t) => ({
+        ...('room' in t ? summarize(t.room) : damagedSummary(t.row, t.damaged)),
+        joinUrl: joinUrl(base, t.row.code),
+        recordUrl: `/api/tables/${t.row.code}/record`,
+      })),
     });
   }
 
   async function getComparison(res: ServerResponse, session: SessionRow): Promise<void> {
-    const rooms = await roomsOf(session);
-    sendJson(res, 200, { sessionId: session.id, levelId: session.levelId, seed: session.seed, tables: rooms.map(compare) });
+    const tables = await tablesOf(session);
+    sendJson(res, 200, {
+      sessionId: session.id,
+      levelId: session.levelId,
+      seed: session.seed,
+      tables: tables.map((t) => ('room' in t ? compare(t.room) : compareDamaged(t.row, t.damaged))),
+    });
   }
 
-  async function tableRoom(rawCode: string, ip: string): Promise<TableRoom> {
-    const code = normalizeCode(decodeURIComponent(rawCode));
+  /** A table by the code in the address: its room, or its damage. Unknown codes count as failures; an address over the limit waits its turn. */
+  async function lookUpTable(rawCode: string, ip: string): Promise<{ room: TableRoom } | { damaged: DamagedTable }> {
+    const code = normalizeCode(rawCode);
+    if (!(await failures.admit(ip))) throw new HttpError(429, 'Too many failed attempts from this network. Wait a moment and try again.');
     const opened = isWellFormedCode(code) ? await directory.open(code) : null;
-    if (!opened?.ok) {
-      failures.add(ip);
-      throw new HttpError(404, `No table has the code ${code.slice(0, 12)}.`);
-    }
-    return opened.value;
+    if (opened?.ok) return { room: opened.value };
+    if (opened?.damaged) return { damaged: opened.damaged };
+    failures.fail(ip);
+    throw new HttpError(404, `No table has the code ${code.slice(0, 12)}.`);
   }
 
-  function sendRecord(res: ServerResponse, room: TableRoom): void {
-    const text = serializeRecord(room.table.record());
+  function sendRecord(res: ServerResponse, table: Table, damaged: DamagedTable | null): void {
+    const text = serializeRecord(table.record());
+    // A damaged table's record stops at its last good step, and says so in its name.
+    const name = damaged ? `buffer-zone-${table.code}-to-step-${table.seq}` : `buffer-zone-${table.code}`;
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="buffer-zone-${room.table.code}.bzrec.json"`,
+      'Content-Disposition': `attachment; filename="${name}.bzrec.json"`,
       'Content-Length': Buffer.byteLength(text),
       'Cache-Control': 'no-store',
+      ...(damaged ? { 'X-Table-Damaged': `step ${damaged.step}` } : {}),
     });
     res.end(text);
   }

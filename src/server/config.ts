@@ -22,6 +22,8 @@ export interface ClassroomOptions {
   restoreWindowHours?: number;
   /** Minutes a finished table with nobody connected stays in memory. Default 10. */
   idleDisposeMinutes?: number;
+  /** Seconds between checkpoints of the journal's write-ahead log into its file. Default 60. */
+  checkpointSeconds?: number;
   limits?: Partial<Limits>;
   /** Log nothing but errors. */
   quiet?: boolean;
@@ -38,6 +40,7 @@ export interface ResolvedOptions {
   tickMs: number;
   restoreWindowHours: number;
   idleDisposeMinutes: number;
+  checkpointSeconds: number;
   limits: Limits;
   quiet: boolean;
 }
@@ -54,6 +57,7 @@ export function resolveOptions(o: ClassroomOptions = {}): ResolvedOptions {
     tickMs: o.tickMs ?? 1000,
     restoreWindowHours: o.restoreWindowHours ?? 24,
     idleDisposeMinutes: o.idleDisposeMinutes ?? 10,
+    checkpointSeconds: o.checkpointSeconds ?? 60,
     limits: { ...DEFAULT_LIMITS, ...o.limits },
     quiet: o.quiet ?? false,
   };

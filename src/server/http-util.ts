@@ -61,6 +61,15 @@ export function sendError(res: ServerResponse, status: number, message: string, 
   sendJson(res, status, { error: message }, headers);
 }
 
+/** Decodes a percent-encoded path segment; null when it is malformed (`%E0%A4%A`), which is the client's mistake (400). */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The caller's address. Proxy headers are ignored: on a classroom network they would let anyone pick their own. */
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';

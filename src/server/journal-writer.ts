@@ -39,6 +39,13 @@ function flush() {
   if (closing && pending.length === 0) { db.close(); parentPort.postMessage({ closed: true }); }
 }
 parentPort.on('message', (m) => {
+  if (m.checkpoint) {
+    // PASSIVE: copy what it can without waiting for readers; the writes of this thread are never held up.
+    let message = null;
+    try { db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get(); } catch (e) { message = String(e && e.message || e); }
+    parentPort.postMessage({ checkpointed: m.checkpoint, message });
+    return;
+  }
   if (m.close) {
     closing = true;
     if (pending.length === 0) { db.close(); parentPort.postMessage({ closed: true }); }
@@ -57,6 +64,7 @@ interface Waiting {
 export class JournalWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly checkpoints = new Map<number, Waiting>();
   private nextId = 1;
   private closed = false;
   private failure: Error | null = null;
@@ -65,10 +73,20 @@ export class JournalWriter {
 
   constructor(file: string) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file } });
-    this.worker.on('message', (m: { done?: number[]; failed?: { id: number; message: string }[] }) => {
-      for (const id of m.done ?? []) this.settle(id)?.resolve();
-      for (const f of m.failed ?? []) this.settle(f.id)?.reject(new Error(f.message));
-    });
+    this.worker.on(
+      'message',
+      (m: { done?: number[]; failed?: { id: number; message: string }[]; checkpointed?: number; message?: string | null }) => {
+        for (const id of m.done ?? []) this.settle(id)?.resolve();
+        for (const f of m.failed ?? []) this.settle(f.id)?.reject(new Error(f.message));
+        if (m.checkpointed !== undefined) {
+          const w = this.checkpoints.get(m.checkpointed);
+          this.checkpoints.delete(m.checkpointed);
+          if (this.checkpoints.size === 0 && this.waiting.size === 0 && !this.closed) this.worker.unref();
+          if (m.message) w?.reject(new Error(m.message));
+          else w?.resolve();
+        }
+      },
+    );
     this.worker.on('error', (e) => this.stop(e));
     this.worker.on('exit', () => {
       this.exited = true;
@@ -97,6 +115,17 @@ export class JournalWriter {
     });
   }
 
+  /** Checkpoints the write-ahead log into the database file (after the rows already handed over). */
+  checkpoint(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.checkpoints.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ checkpoint: id });
+    });
+  }
+
   /** Writes what is pending, then stops the worker. */
   close(): Promise<void> {
     if (this.whenClosed) return this.whenClosed;
@@ -116,7 +145,7 @@ export class JournalWriter {
   private settle(id: number): Waiting | undefined {
     const w = this.waiting.get(id);
     this.waiting.delete(id);
-    if (this.waiting.size === 0 && !this.closed) this.worker.unref();
+    if (this.waiting.size === 0 && this.checkpoints.size === 0 && !this.closed) this.worker.unref();
     return w;
   }
 
@@ -126,5 +155,7 @@ export class JournalWriter {
     this.closed = true;
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
+    for (const w of this.checkpoints.values()) w.resolve();
+    this.checkpoints.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Difficulty, PartyId } from '../core';
@@ -50,10 +50,93 @@ export type IntentSource = 'team' | 'teacher' | 'computer' | 'timer';
 
 export interface IntentRow {
   seq: number;
+  /** The id with its scope (`ukraine/…`, `facilitator/…`, `server/…`), or a bare id in rows from before scopes. */
   intentId: string;
   intent: unknown;
   hash: string;
   source: IntentSource;
+}
+
+/** A row as read back: `unreadable` says why its intent could not be decoded (then `intent` is undefined). */
+export interface StoredIntent extends IntentRow {
+  unreadable?: string;
+}
+
+/** The journal's file name in DATA_DIR. */
+export const JOURNAL_FILE = 'classroom.sqlite';
+
+/** Marks a SQLite file as a Buffer Zone classroom journal ("BZC1"), so a foreign database is recognised. */
+const APPLICATION_ID = 0x425a4331;
+const OUR_TABLES = ['intents', 'sessions', 'tables'];
+
+/** A file name for a fresh journal beside a damaged one: classroom-20261201-093000.sqlite. */
+export function timestampedName(prefix: string, when = new Date()): string {
+  const stamp = when
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
+  return `${prefix}-${stamp}.sqlite`;
+}
+
+const FALLBACK = /^classroom-\d{8}-\d{6}\.sqlite$/;
+
+/**
+ * What is wrong with a journal file, or null if it can be used: unreadable, not a database, damaged,
+ * or another program's database. Reads only; writes nothing.
+ */
+export function checkJournalFile(file: string): string | null {
+  if (!existsSync(file)) return null;
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(file, { readOnly: true });
+    const check = db.prepare('PRAGMA quick_check(1)').get() as Record<string, unknown> | undefined;
+    const verdict = check ? String(Object.values(check)[0]) : 'no answer';
+    if (verdict !== 'ok') return `the database is damaged (${verdict})`;
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const appId = Number((db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id);
+    const ours = OUR_TABLES.every((t) => tables.includes(t));
+    if (tables.length > 0 && !ours) return `it is a database of another program (its tables: ${tables.slice(0, 5).join(', ')})`;
+    if (appId !== 0 && appId !== APPLICATION_ID) return `it is a database of another program (application id ${appId})`;
+    return null;
+  } catch (e) {
+    return describeSqliteError(e);
+  } finally {
+    if (db?.isOpen) db.close();
+  }
+}
+
+/** SQLite's words, as a teacher would want them. */
+export function describeSqliteError(e: unknown): string {
+  const message = (e as Error).message ?? String(e);
+  if (/file is not a database/i.test(message)) return 'it is not a SQLite database (file is not a database)';
+  if (/malformed/i.test(message)) return `the database is damaged (${message})`;
+  return message;
+}
+
+/** Where a journal lives, and what happened to the usual file if it could not be used. */
+export interface JournalLocation {
+  file: string;
+  /** Set when DATA_DIR/classroom.sqlite was unusable and a fresh file beside it is used instead. */
+  problem: { file: string; reason: string } | null;
+}
+
+/**
+ * Chooses the journal file: DATA_DIR/classroom.sqlite if it is usable; otherwise it is left untouched
+ * and the newest usable classroom-<time>.sqlite beside it is used (one made when the problem was first
+ * found), or a new one.
+ */
+export function locateJournal(dataDir: string, now = new Date()): JournalLocation {
+  const main = join(dataDir, JOURNAL_FILE);
+  const reason = checkJournalFile(main);
+  if (!reason) return { file: main, problem: null };
+  const earlier = readdirSync(dataDir)
+    .filter((f) => FALLBACK.test(f))
+    .sort()
+    .reverse()
+    .map((f) => join(dataDir, f))
+    .find((f) => checkJournalFile(f) === null);
+  return { file: earlier ?? join(dataDir, timestampedName('classroom', now)), problem: { file: main, reason } };
 }
 
 const SCHEMA = `
@@ -100,13 +183,27 @@ export class Journal {
     recentTables: StatementSync;
   };
 
+  /** The file in use (DATA_DIR/classroom.sqlite, or a fresh one beside it when that one is unusable). */
+  readonly file: string;
+  /** Why DATA_DIR/classroom.sqlite is not the file in use, if it is not. */
+  readonly problem: JournalLocation['problem'];
+
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'classroom.sqlite');
+    const where = locateJournal(dataDir);
+    this.file = where.file;
+    this.problem = where.problem;
+    const file = where.file;
     this.db = new DatabaseSync(file);
-    // WAL lets readers run during a write; FULL syncs the WAL on every commit, which is what makes an ack durable.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    this.db.exec(SCHEMA);
+    try {
+      // WAL lets readers run during a write; FULL syncs the WAL on every commit, which is what makes an ack durable.
+      this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+      this.db.exec(SCHEMA);
+      this.db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+    } catch (e) {
+      this.db.close();
+      throw new Error(`${file}: ${describeSqliteError(e)}`);
+    }
     this.writer = new JournalWriter(file);
     this.stmts = {
       insertSession: this.db.prepare('INSERT INTO sessions (id, level_id, seed, created, settings) VALUES (?, ?, ?, ?, ?)'),
@@ -174,20 +271,52 @@ export class Journal {
     return this.writer.append(code, row);
   }
 
-  intents(code: string): IntentRow[] {
-    return (this.stmts.intentsOf.all(code) as Record<string, string | number>[]).map((r) => ({
-      seq: Number(r.seq),
-      intentId: String(r.intent_id),
-      intent: JSON.parse(String(r.intent)) as unknown,
-      hash: String(r.hash),
-      source: String(r.source) as IntentSource,
-    }));
+  intents(code: string): StoredIntent[] {
+    return [...this.readIntents(code)];
+  }
+
+  /**
+   * A table's rows in order, read one at a time: a row whose intent is not valid JSON comes back marked
+   * `unreadable`; a damaged page of the file throws when the reading gets there, after the rows before it.
+   */
+  *readIntents(code: string): Generator<StoredIntent> {
+    for (const raw of this.stmts.intentsOf.iterate(code)) {
+      const r = raw as Record<string, string | number>;
+      const row: StoredIntent = {
+        seq: Number(r.seq),
+        intentId: String(r.intent_id),
+        intent: undefined,
+        hash: String(r.hash),
+        source: String(r.source) as IntentSource,
+      };
+      try {
+        row.intent = JSON.parse(String(r.intent)) as unknown;
+      } catch {
+        row.unreadable = 'not valid JSON';
+      }
+      yield row;
+    }
+  }
+
+  /**
+   * Copies what the write-ahead log holds into the database file itself, so that classroom.sqlite alone
+   * has every committed move (the server does it every minute and on shutdown). Resolves when done.
+   */
+  checkpoint(): Promise<void> {
+    return this.writer.checkpoint();
   }
 
   /** Stops taking intents at once; resolves when the pending ones are written and the file is closed. */
   async close(): Promise<void> {
     await this.writer.close();
-    if (this.db.isOpen) this.db.close();
+    if (this.db.isOpen) {
+      try {
+        this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Closing the last connection checkpoints anyway; a busy file is checkpointed next time.
+      }
+      this.db.close();
+    }
   }
 
   private transaction(fn: () => void): void {

@@ -1,8 +1,9 @@
 /**
  * Rate limits. A token bucket per client keeps one browser from flooding its table (refused with a
  * reply, not a disconnect); a failure counter per address stops anyone from finding tables by
- * trying codes or seat tokens — a class behind one school router shares an address, so the limit
- * counts failures only, and is generous enough for typing mistakes.
+ * trying codes — a class behind one school router shares an address, so the limit counts failures
+ * only, and going over it slows code lookups down instead of refusing them: a right code always gets
+ * in (after a short wait), a team coming back with its seat token or a reconnection never waits.
  */
 
 export interface Limits {
@@ -18,6 +19,10 @@ export interface Limits {
   /** Failed joins or code lookups per address within the window before further attempts are refused. */
   failedAttempts: number;
   failedAttemptWindowMs: number;
+  /** Over the failure limit, an address's code lookups are let through at this rate, one after another… */
+  slowLookupsPerSecond: number;
+  /** …with at most this many waiting; more are refused (429) without looking at the code. */
+  slowLookupQueue: number;
   /** Sessions one address may create per hour. */
   sessionsPerHour: number;
 }
@@ -30,6 +35,8 @@ export const DEFAULT_LIMITS: Limits = {
   hardMessagesPerSecond: 100,
   failedAttempts: 30,
   failedAttemptWindowMs: 10 * 60_000,
+  slowLookupsPerSecond: 2,
+  slowLookupQueue: 40,
   sessionsPerHour: 60,
 };
 
@@ -90,5 +97,56 @@ export class WindowCounter {
   retryAfter(key: string): number {
     const list = this.recent(key);
     return list.length ? Math.max(1, Math.ceil((list[0] + this.windowMs - this.now()) / 1000)) : 0;
+  }
+}
+
+/**
+ * Failed attempts per address, and the slow lane for an address over the limit: its lookups of a code
+ * (joining without a token, the join screen's table summary) wait their turn, `perSecond` of them a
+ * second. A guesser then gets a couple of tries a second against 244 million codes; thirty students
+ * behind one router who mistyped a few codes still join, a few seconds apart.
+ */
+export class AttemptGuard {
+  private readonly failures: WindowCounter;
+  private readonly lanes = new Map<string, { nextAt: number; waiting: number }>();
+
+  constructor(
+    max: number,
+    windowMs: number,
+    private readonly perSecond: number,
+    private readonly queueMax: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.failures = new WindowCounter(max, windowMs, now);
+  }
+
+  fail(key: string): void {
+    this.failures.add(key);
+  }
+
+  overLimit(key: string): boolean {
+    return this.failures.blocked(key);
+  }
+
+  /** Resolves true when the caller may look up a code (at once below the limit); false when too many are waiting. */
+  async admit(key: string): Promise<boolean> {
+    if (!this.failures.blocked(key)) return true;
+    const t = this.now();
+    const lane = this.lanes.get(key) ?? { nextAt: t, waiting: 0 };
+    if (lane.waiting >= this.queueMax) return false;
+    const at = Math.max(t, lane.nextAt);
+    lane.nextAt = at + 1000 / this.perSecond;
+    lane.waiting++;
+    this.lanes.set(key, lane);
+    if (at > t) await new Promise((resolve) => setTimeout(resolve, at - t));
+    lane.waiting--;
+    if (lane.waiting === 0 && lane.nextAt <= this.now()) this.lanes.delete(key);
+    return true;
+  }
+
+  /** Seconds a refused caller should wait before trying again. */
+  retryAfter(key: string): number {
+    const lane = this.lanes.get(key);
+    return Math.max(1, Math.ceil(((lane?.nextAt ?? this.now()) - this.now()) / 1000));
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId, type Refusal } from '../core';
+import { TEAM_NAME_MAX } from './names';
 
 /**
  * What a browser and the classroom server say to each other over a table's room. Everything a client
@@ -14,7 +15,7 @@ import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId, ty
 const token = z.string().min(1).max(200);
 
 export const JoinOptionsSchema = z.union([
-  z.strictObject({ seat: z.enum(PARTY_IDS), seatToken: token.optional(), name: z.string().max(60).optional() }),
+  z.strictObject({ seat: z.enum(PARTY_IDS), seatToken: token.optional(), name: z.string().max(TEAM_NAME_MAX).optional() }),
   z.strictObject({ teacher: z.literal(true), teacherToken: token }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;

@@ -4,6 +4,7 @@ import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
 import { TokenBucket } from './limits';
 import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
+import { TEAM_NAME_MAX } from './names';
 import { RoomRequests } from './room-requests';
 import { SeatBook, type JoinCheck } from './seats';
 import { tokenMatches } from './secrets';
@@ -23,6 +24,8 @@ export interface RoomDeps {
   journal: Journal;
   options: ResolvedOptions;
   log: (message: string) => void;
+  /** Hands over a table already replayed for this room (the directory does it), so it is not replayed twice. */
+  prepared?: { take(code: string): Table | undefined };
 }
 
 export interface Member {
@@ -58,8 +61,10 @@ export abstract class TableRoom extends Room {
   }
 
   onCreate(options: { code: string }): void {
-    const opened = Table.open(this.deps.journal, options.code);
+    const table = this.deps.prepared?.take(options.code);
+    const opened = table ? { ok: true as const, value: table } : Table.open(this.deps.journal, options.code);
     if (!opened.ok) throw new ServerError(500, opened.error);
+    if (opened.value.damage) throw new ServerError(500, `the journal does not replay at step ${opened.value.damage.step}`);
     this.table = opened.value;
     this.roomId = this.table.code;
     const settings = this.table.session.settings;
@@ -103,7 +108,13 @@ export abstract class TableRoom extends Room {
   /** Would these join options be accepted? Used by the HTTP gate before a seat is reserved. */
   checkJoin(raw: unknown): JoinCheck {
     const parsed = JoinOptionsSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, reason: 'Join with { seat: party } or { teacher: true, teacherToken }.', credential: false };
+    if (!parsed.success) {
+      const tooLong = parsed.error.issues.some((i) => i.path.includes('name'));
+      const reason = tooLong
+        ? `A team name has at most ${TEAM_NAME_MAX} characters.`
+        : 'Join with { seat: party } or { teacher: true, teacherToken }.';
+      return { ok: false, reason, credential: false };
+    }
     const o = parsed.data;
     if ('teacher' in o)
       return tokenMatches(o.teacherToken, this.table.row.teacherHash)
@@ -175,7 +186,8 @@ export abstract class TableRoom extends Room {
   }
 
   onDispose(): void {
-    this.computers.stop();
+    // A room whose creation failed is disposed too, before it had computer seats.
+    this.computers?.stop();
   }
 
   releaseSeat(party: PartyId): void {

@@ -1,5 +1,6 @@
 import { PARTY_IDS, type PartyId } from '../core';
 import type { SeatClaims } from './journal';
+import { cleanTeamName } from './names';
 import type { SeatStatus, SeatView } from './protocol';
 import { hashToken, newToken, tokenMatches } from './secrets';
 
@@ -42,8 +43,9 @@ export class SeatBook {
   }
 
   /** Issues a new token for a free seat and returns it (once). The caller persists `claims()`. */
-  claim(party: PartyId, name?: string): string {
+  claim(party: PartyId, typed?: string): string {
     const token = newToken();
+    const name = cleanTeamName(typed);
     const claim = { tokenHash: hashToken(token), claimedAt: new Date().toISOString(), ...(name ? { name } : {}) };
     this.claims = { ...this.claims, [party]: claim };
     return token;
@@ -100,7 +102,7 @@ export class SeatBook {
   view(): Record<PartyId, SeatView> {
     const out = {} as Record<PartyId, SeatView>;
     for (const p of PARTY_IDS)
-      out[p] = { status: this.status(p), claimed: this.claims[p] !== undefined, name: this.claims[p]?.name ?? null };
+      out[p] = { status: this.status(p), claimed: this.claims[p] !== undefined, name: cleanTeamName(this.claims[p]?.name) ?? null };
     return out;
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { createApi } from './api';
@@ -9,9 +10,10 @@ import { createGate } from './gate';
 import { sendError } from './http-util';
 import { Journal } from './journal';
 import { isLoopback, lanAddresses } from './lan';
-import { WindowCounter } from './limits';
+import { AttemptGuard, WindowCounter } from './limits';
 import { colyseusLogger } from './logger';
 import { tableRoomClass } from './room';
+import { clearRunningServer, markRunningServer } from './running';
 import { serveStatic } from './static';
 
 /**
@@ -37,16 +39,24 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
   if (running) throw new Error('A classroom server is already running in this process.');
   running = true;
   const o = resolveOptions(options);
-  const journal = new Journal(o.dataDir);
   const log = (message: string) => console.warn(`[classroom] ${message}`);
   const info = o.quiet ? () => undefined : (message: string) => console.log(`[classroom] ${message}`);
+  let journal: Journal;
+  try {
+    journal = new Journal(o.dataDir);
+  } catch (e) {
+    running = false;
+    throw e;
+  }
+  if (journal.problem) journalProblem(journal, log);
 
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: o.limits.maxPayloadBytes });
   const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false, logger: colyseusLogger(o.quiet) });
-  colyseus.define(ROOM_NAME, tableRoomClass({ journal, options: o, log }));
-  const directory = new TableDirectory(journal, ROOM_NAME);
-  const failures = new WindowCounter(o.limits.failedAttempts, o.limits.failedAttemptWindowMs);
+  const directory = new TableDirectory(journal, ROOM_NAME, log);
+  colyseus.define(ROOM_NAME, tableRoomClass({ journal, options: o, log, prepared: directory }));
+  const l = o.limits;
+  const failures = new AttemptGuard(l.failedAttempts, l.failedAttemptWindowMs, l.slowLookupsPerSecond, l.slowLookupQueue);
 
   try {
     // Colyseus only watches for errors once listening, so a busy port would hang without this race.
@@ -106,16 +116,27 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
   const since = new Date(Date.now() - o.restoreWindowHours * 3600_000).toISOString();
   for (const code of journal.recentTableCodes(since)) {
     const opened = await directory.open(code);
-    if (!opened.ok) log(opened.error);
+    // A damaged table has been reported by the directory; anything else is reported here.
+    if (!opened.ok && !opened.damaged) log(opened.error);
   }
   const url = `http://${anyInterface ? '127.0.0.1' : o.host}:${port}`;
-  info(`listening on ${url} (journal: ${journal.dataDir})`);
+  info(`listening on ${url} (journal: ${journal.file})`);
+  markRunningServer(o.dataDir, { pid: process.pid, url, journal: journal.file });
+
+  // Every minute, what the write-ahead log holds goes into the database file itself: a copy of
+  // classroom.sqlite alone then has (nearly) everything, even if the -wal file beside it is lost.
+  const checkpoints = setInterval(() => {
+    journal.checkpoint().catch((e: unknown) => log(`could not checkpoint the journal (${(e as Error).message})`));
+  }, o.checkpointSeconds * 1000);
+  checkpoints.unref();
 
   let closing: Promise<void> | null = null;
   const shutdown = async () => {
+    clearInterval(checkpoints);
     await colyseus.gracefullyShutdown(false);
     httpServer.closeAllConnections();
     await journal.close();
+    clearRunningServer(o.dataDir, process.pid);
     running = false;
   };
   return {
@@ -125,4 +146,19 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
     openTables: () => matchMaker.stats.local.roomCount,
     close: () => (closing ??= shutdown()),
   };
+}
+
+/** The usual journal file cannot be used: say which, what is wrong and what to do, and carry on with the fresh one. */
+function journalProblem(journal: Journal, log: (message: string) => void): void {
+  const problem = journal.problem!;
+  const show = (f: string) => {
+    const inside = relative(process.cwd(), f);
+    return inside && !inside.startsWith('..') ? inside : f;
+  };
+  log(`The journal ${show(problem.file)} cannot be used: ${problem.reason}.`);
+  log(`  It was left exactly as it is. This server keeps new sessions in ${show(journal.file)} instead.`);
+  log(
+    `  To get its tables back: stop the server, then restore a backup with "npm run cli -- restore <backup.sqlite>" ` +
+      `(or put a good copy of the file in its place) and start again. See "Backups" in docs/classroom.md.`,
+  );
 }

@@ -1,7 +1,11 @@
 import { TERMS, optionLabel, type Package, type PartyId, type Phase, type OutcomeKind } from '../core';
 import { describeOutcome } from '../narrate';
+import type { DamagedTable } from './directory';
+import type { TableRow } from './journal';
 import type { SeatView } from './protocol';
 import type { TableRoom } from './room';
+import { SeatBook } from './seats';
+import type { Table, TableDamage } from './table';
 
 /**
  * How a table looks from outside its room: to the teacher's session overview, to the join screen, and
@@ -21,13 +25,39 @@ export interface TableSummary {
   teachers: number;
   outcome: OutcomeKind | null;
   scores: Record<PartyId, number> | null;
+  /** Set when the table's journal does not replay: the step that fails and why; the rest shows its last good step. */
+  damaged: TableDamage | null;
 }
 
 export function summarize(room: TableRoom): TableSummary {
-  const { table } = room;
-  const ctx = table.state.context;
   let teachers = 0;
   for (const m of room.members.values()) if (m.seat === 'facilitator') teachers++;
+  return tableSummary(room.table, room.seats.view(), teachers, null);
+}
+
+/** A damaged table as the teacher sees it: where it stopped, who had claimed seats, and what went wrong. */
+export function damagedSummary(row: TableRow, damaged: DamagedTable): TableSummary {
+  const damage = { step: damaged.step, reason: damaged.reason };
+  const seats = new SeatBook(row.seats, 0, Date.now).view();
+  if (damaged.table) return tableSummary(damaged.table, seats, 0, damage);
+  return {
+    code: row.code,
+    index: row.index,
+    phase: 'briefing',
+    round: 0,
+    rounds: 0,
+    seq: 0,
+    hash: '',
+    seats,
+    teachers: 0,
+    outcome: null,
+    scores: null,
+    damaged: damage,
+  };
+}
+
+function tableSummary(table: Table, seats: Record<PartyId, SeatView>, teachers: number, damaged: TableDamage | null): TableSummary {
+  const ctx = table.state.context;
   return {
     code: table.code,
     index: table.row.index,
@@ -36,10 +66,11 @@ export function summarize(room: TableRoom): TableSummary {
     rounds: table.level.rounds,
     seq: table.seq,
     hash: table.hash,
-    seats: room.seats.view(),
+    seats,
     teachers,
     outcome: ctx.outcome?.kind ?? null,
     scores: ctx.outcome?.scores ?? null,
+    damaged,
   };
 }
 
@@ -71,10 +102,34 @@ export interface TableComparison {
   scores: Record<PartyId, number> | null;
   meters: { tension: number; casualties: number };
   steps: number;
+  /** A damaged table is listed at its last good step, marked with the step that fails and why. */
+  damaged: TableDamage | null;
 }
 
 export function compare(room: TableRoom): TableComparison {
-  const { table } = room;
+  return compareTable(room.table, null);
+}
+
+export function compareDamaged(row: TableRow, damaged: DamagedTable): TableComparison {
+  const damage = { step: damaged.step, reason: damaged.reason };
+  if (damaged.table) return compareTable(damaged.table, damage);
+  return {
+    code: row.code,
+    index: row.index,
+    phase: 'briefing',
+    round: 0,
+    status: 'none',
+    terms: null,
+    termLabels: [],
+    outcome: null,
+    scores: null,
+    meters: { tension: 0, casualties: 0 },
+    steps: 0,
+    damaged: damage,
+  };
+}
+
+function compareTable(table: Table, damaged: TableDamage | null): TableComparison {
   const ctx = table.state.context;
   const outcome = ctx.outcome;
   const signed = outcome?.kind === 'agreement' ? outcome.package : null;
@@ -91,5 +146,6 @@ export function compare(room: TableRoom): TableComparison {
     scores: outcome?.scores ?? null,
     meters: { tension: ctx.meters.tension, casualties: ctx.meters.casualties },
     steps: table.seq,
+    damaged,
   };
 }

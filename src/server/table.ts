@@ -3,6 +3,7 @@ import {
   applyToGame,
   canonicalJson,
   newGame,
+  parseIntent,
   replay,
   stateHash,
   err,
@@ -17,14 +18,32 @@ import {
 } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import { describeRefusal, divergenceText } from '../narrate';
-import type { IntentSource, Journal, SessionRow, TableRow } from './journal';
+import type { IntentSource, Journal, SessionRow, StoredIntent, TableRow } from './journal';
 import { refuse, type Ack, type StepMessage } from './protocol';
 
 /**
  * One table's authoritative game: the engine state, the journal it writes through, and the intent ids
  * it has seen. It knows nothing about sockets; the room decides who may send what, this decides what
  * happens and makes it durable before anyone is told.
+ *
+ * Intent ids are the sender's: a retry is recognised by its seat and id together, so one team cannot
+ * use up an id another seat (or the server) will send. The server's own moves (computer parties, the
+ * turn timer) are in a scope of their own that no client reaches. In the journal an id is stored with
+ * its scope (`russia/3f2a…`, `server/auto-4-us`); client ids cannot contain `/`.
  */
+
+/** Whose ids an intent's id belongs to: its seat, the facilitator's console, or the server itself. */
+export function idScope(source: IntentSource, intent: Intent): string {
+  if (source === 'computer' || source === 'timer') return 'server';
+  if (source === 'teacher') return 'facilitator';
+  return intent.by;
+}
+
+/** Where the replay of a table's journal stopped: the first step that does not replay, and why. */
+export interface TableDamage {
+  step: number;
+  reason: string;
+}
 
 interface Applied {
   seq: number;
@@ -32,10 +51,14 @@ interface Applied {
   intentJson: string;
 }
 
+const scopedId = (scope: string, id: string): string => `${scope}/${id}`;
+
 export class Table {
   state: GameState;
   seq = 0;
   hash: string;
+  /** Set when the journal stopped replaying before its end: the table shows its last good step and takes no moves. */
+  damage: TableDamage | null = null;
   private readonly seen = new Map<string, Applied>();
   private readonly steps: { intent: Intent; hash: string; source: IntentSource }[] = [];
 
@@ -53,7 +76,12 @@ export class Table {
     return this.row.code;
   }
 
-  /** Opens a table from the journal, replaying every stored intent and checking every stored hash. */
+  /**
+   * Opens a table from the journal, replaying every stored intent and checking every stored hash. A
+   * step that does not replay (altered, missing, unreadable) stops the replay there: the table is
+   * returned at its last good step with `damage` set, and refuses new moves. An error means there is
+   * no table to show at all (no such code, or its session or level is missing).
+   */
   static open(journal: Journal, code: string): Result<Table> {
     const row = journal.table(code);
     if (!row) return err(`There is no table with the code ${code}.`);
@@ -62,18 +90,43 @@ export class Table {
     const level = findBuiltinLevel(session.levelId);
     if (!level) return err(`Table ${code} uses the level "${session.levelId}", which this version of the game does not have.`);
     const table = new Table(journal, session, row, level);
-    const stored = journal.intents(code);
-    const gap = stored.findIndex((st, i) => st.seq !== i + 1);
-    if (gap >= 0) return err(`table ${code}, step ${stored[gap].seq}: expected step ${gap + 1} (a gap in the journal).`);
-    const replayed = replay(level, { seed: session.seed, facilitated: true }, stored, { keepStates: true });
-    if (replayed.divergence) return err(`table ${code}, step ${replayed.divergence.step}: ${divergenceText(level, replayed.divergence)}`);
-    stored.forEach((st, i) => table.commit(st.intentId, st.intent as Intent, replayed.states![i + 1], replayed.hashes[i], st.source));
+    try {
+      for (const stored of journal.readIntents(code)) {
+        const problem = table.replay(stored);
+        if (problem) {
+          table.damage = { step: table.seq + 1, reason: problem };
+          break;
+        }
+      }
+    } catch (e) {
+      table.damage = { step: table.seq + 1, reason: `the journal cannot be read from here on (${(e as Error).message})` };
+    }
     return ok(table);
   }
 
-  /** Whether this intent id was already applied, and with what result. */
-  previous(intentId: string, intent: Intent): Ack | null {
-    const known = this.seen.get(intentId);
+  /** Replays one stored step (through the one replay, from this table's state); returns what is wrong with it, or null. */
+  private replay(stored: StoredIntent): string | null {
+    if (stored.seq !== this.seq + 1) return `step ${this.seq + 1} is missing from the journal (the next stored step is ${stored.seq})`;
+    if (stored.unreadable) return `the stored intent is not readable (${stored.unreadable})`;
+    const parsed = parseIntent(stored.intent);
+    if (!parsed.ok) return `the stored intent is not a valid move (${describeRefusal(parsed.refusal)})`;
+    const r = replay(this.level, { seed: this.session.seed, facilitated: true }, [{ intent: parsed.value, hash: stored.hash }], {
+      from: this.state,
+    });
+    if (r.divergence?.code === 'refused')
+      return `the rules refuse the stored intent (${describeRefusal(r.divergence.refusal, this.level)})`;
+    if (r.divergence) return divergenceText(this.level, r.divergence).replace('the recorded', "the journal's");
+    const next = { value: r.state };
+    const hash = r.hashes[0];
+    // Rows written before ids were scoped by seat carry the bare id; their scope follows from who sent them.
+    const key = stored.intentId.includes('/') ? stored.intentId : scopedId(idScope(stored.source, parsed.value), stored.intentId);
+    this.commit(key, parsed.value, next.value, hash, stored.source);
+    return null;
+  }
+
+  /** Whether this seat already sent this intent id, and with what result. */
+  previous(intentId: string, intent: Intent, source: IntentSource): Ack | null {
+    const known = this.seen.get(scopedId(idScope(source, intent), intentId));
     if (!known) return null;
     if (known.intentJson !== canonicalJson(intent))
       return refuse('id-reused', `The intent id "${intentId}" was already used for a different move.`);
@@ -86,18 +139,20 @@ export class Table {
    * one apply at a time per table (the room's queue).
    */
   async apply(intentId: string, intent: Intent, source: IntentSource): Promise<Ack> {
-    const again = this.previous(intentId, intent);
+    if (this.damage) return refuse('unavailable', `This table's record is damaged at step ${this.damage.step}; it takes no more moves.`);
+    const again = this.previous(intentId, intent, source);
     if (again) return again;
     const next = applyToGame(this.level, this.state, intent);
     if (!next.ok) return { ok: false, code: 'illegal', error: describeRefusal(next.refusal, this.level), refusal: next.refusal };
     const hash = stateHash(next.value);
+    const key = scopedId(idScope(source, intent), intentId);
     try {
       // The room's queue holds this table's next request until this one is committed (or refused).
-      await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId, intent, hash, source });
+      await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId: key, intent, hash, source });
     } catch (e) {
       return refuse('journal-failed', `The move could not be saved, so it was not made (${(e as Error).message}). Try again.`);
     }
-    this.commit(intentId, intent, next.value, hash, source);
+    this.commit(key, intent, next.value, hash, source);
     return { ok: true, seq: this.seq, hash };
   }
 
@@ -119,11 +174,11 @@ export class Table {
     return writer.finish();
   }
 
-  private commit(intentId: string, intent: Intent, next: GameState, hash: string, source: IntentSource): void {
+  private commit(key: string, intent: Intent, next: GameState, hash: string, source: IntentSource): void {
     this.state = next;
     this.seq++;
     this.hash = hash;
-    this.seen.set(intentId, { seq: this.seq, hash, intentJson: canonicalJson(intent) });
+    this.seen.set(key, { seq: this.seq, hash, intentJson: canonicalJson(intent) });
     this.steps.push({ intent, hash, source });
   }
 }

@@ -100,13 +100,16 @@ describe('who may do what', () => {
     await undisturbed(hash);
   });
 
-  it('applies an intent once, whatever the number of retries, and refuses a reused id', async () => {
+  it('applies an intent once, whatever the number of retries, and refuses an id its seat reuses for another move', async () => {
     const first = await teams.ukraine.intent({ type: 'party.pass', by: 'ukraine' }, 'retry-me');
     expect(first.ok).toBe(true);
     const again = await teams.ukraine.intent({ type: 'party.pass', by: 'ukraine' }, 'retry-me');
     expect(again).toEqual({ ...first, duplicate: true });
     await viewAt(teacher, (first as { seq: number }).seq);
-    expect(await teams.russia.intent({ type: 'party.pass', by: 'russia' }, 'retry-me')).toMatchObject({ ok: false, code: 'id-reused' });
+    expect(await teams.ukraine.intent({ type: 'party.pass', by: 'ukraine', note: 'Another move.' }, 'retry-me')).toMatchObject({
+      ok: false,
+      code: 'id-reused',
+    });
     expect(seqNow()).toBe((first as { seq: number }).seq);
   });
 });
