@@ -1,4 +1,4 @@
-import { createActor, initialTransition, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import { canonicalJson, sha256Hex } from './hash';
 import { contextFacts, type RuleFacts } from './facts';
 import type { Level } from './level';
@@ -121,8 +121,8 @@ function scopeOf(level: Level): AnyActorScope {
 }
 
 export function newGame(level: Level, options: GameOptions): GameState {
-  const [snapshot] = initialTransition(gameMachine(level), { context: initialContext(level, options) });
-  return toState(snapshot);
+  // The chart's initial state has no entry actions, so resolving it is the whole initial transition.
+  return toState(gameMachine(level).resolveState({ value: 'briefing', context: initialContext(level, options) }));
 }
 
 /** Applies one intent. Anything malformed or illegal is refused with the reason, as data, and changes nothing. */

@@ -86,7 +86,8 @@ function buildMachine(level: Level) {
     },
   }).createMachine({
     id: 'talks',
-    context: ({ input }) => input.context,
+    // Games always start from `initialContext` (resolved in `newGame`); an actor made without input gets an empty one.
+    context: ({ input }) => input?.context ?? ({} as GameContext),
     initial: 'briefing',
     states: {
       briefing: { on: transitionsIn('briefing') },
