@@ -28,15 +28,44 @@ export function difficulty(flag: string, value: string | undefined): Difficulty 
   return v as Difficulty;
 }
 
-/** `--seat russia=hard` (repeatable). */
-export function seatOverrides(values: string[] | undefined): Partial<Record<PartyId, Difficulty>> {
-  const out: Partial<Record<PartyId, Difficulty>> = {};
+/** What `--seat` values ask for: a difficulty per party, and agent commands per party. */
+export interface SeatChoices {
+  difficulties: Partial<Record<PartyId, Difficulty>>;
+  agents: Partial<Record<PartyId, string>>;
+}
+
+/** `--seat russia=hard` or `--seat ukraine=agent:node my-agent.js` (repeatable). */
+export function seatChoices(values: string[] | undefined): SeatChoices {
+  const out: SeatChoices = { difficulties: {}, agents: {} };
   for (const v of values ?? []) {
-    const [party, level] = v.split('=');
-    if (!isPartyId(party)) throw new InputError(`--seat: unknown party "${String(party).slice(0, 40)}" (expected ${PARTY_IDS.join(', ')})`);
-    out[party] = difficulty(`--seat ${party}`, level);
+    const eq = v.indexOf('=');
+    const party = eq < 0 ? v : v.slice(0, eq);
+    const choice = eq < 0 ? undefined : v.slice(eq + 1);
+    if (!isPartyId(party)) throw new InputError(`--seat: unknown party "${party.slice(0, 40)}" (expected ${PARTY_IDS.join(', ')})`);
+    if (choice?.startsWith('agent:')) {
+      const command = choice.slice('agent:'.length).trim();
+      if (!command) throw new InputError(`--seat ${party}: agent: needs a command, e.g. --seat ${party}=agent:"node my-agent.js"`);
+      if (command.length > 1000) throw new InputError(`--seat ${party}: the agent command is longer than 1000 characters`);
+      out.agents[party] = command;
+      delete out.difficulties[party];
+    } else {
+      if (choice === undefined || !(DIFFICULTIES as readonly string[]).includes(choice))
+        throw new InputError(
+          `--seat ${party}: expected one of ${DIFFICULTIES.join(', ')} or agent:<command>, got "${String(choice ?? '').slice(0, 40)}"`,
+        );
+      out.difficulties[party] = choice as Difficulty;
+      delete out.agents[party];
+    }
   }
   return out;
+}
+
+/** `--agent-timeout <seconds>`: how long an agent may think about one answer (default 5 s). */
+export function agentTimeoutMs(value: string | undefined): number {
+  if (value === undefined) return 5000;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0 || Number(value) > 600)
+    throw new InputError(`--agent-timeout: expected a number of seconds above 0 and at most 600, got "${value.slice(0, 40)}"`);
+  return Math.round(Number(value) * 1000);
 }
 
 export function seedText(value: string | undefined): string {

@@ -1,39 +1,50 @@
-import { playComputerGame, seatsAll } from '../ai';
+import { seatsAll } from '../ai';
 import { builtinLevels, findBuiltinLevel } from '../content/levels';
 import {
   PARTY_IDS,
   PARTY_NAMES,
   analyzeGame,
+  canonicalJson,
   debriefCsv,
   describePackage,
   parseLevelJson,
   replayRecord,
   serializeRecord,
   type Level,
+  type Package,
 } from '../core';
-import { difficulty, parse, seatOverrides, seedText, wholeNumber } from './args';
+import { playWithAgents, seatsWithAgents } from './agent';
+import { agentTimeoutMs, difficulty, parse, seatChoices, seedText, wholeNumber } from './args';
 import { InputError, ReplayError } from './errors';
 import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
 import { gameSummary, narrate, table } from './format';
 import { describeOutcome, describeQuestion, divergenceText, narrateEntry, narratedDebrief } from '../narrate';
 
-/** Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError. */
+/**
+ * Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError.
+ * Reports that are not the answer (an agent that gave no answer) go to `err`, one line each.
+ */
 export type Out = (text: string) => void;
 
-export function simulate(args: string[], out: Out): void {
+const toStderr: Out = (t) => process.stderr.write(`${t}\n`);
+
+export function simulate(args: string[], out: Out, err: Out = toStderr): void {
   const { values } = parse(args, {
     level: { type: 'string' },
     seed: { type: 'string' },
     difficulty: { type: 'string' },
     seat: { type: 'string', multiple: true },
+    'agent-timeout': { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (!values.level) throw new InputError('--level: required (a level id such as buffer-zone-talks, or a path)');
   const { level } = loadLevel(values.level);
   const seed = seedText(values.seed);
-  const seats = seatsAll(difficulty('--difficulty', values.difficulty), seatOverrides(values.seat));
-  const game = playComputerGame(level, seed, seats, { record: Boolean(values.out) });
+  const choices = seatChoices(values.seat);
+  const timeoutMs = agentTimeoutMs(values['agent-timeout']);
+  const seats = seatsWithAgents(seatsAll(difficulty('--difficulty', values.difficulty), choices.difficulties), choices.agents);
+  const game = playWithAgents(level, seed, seats, choices.agents, { record: Boolean(values.out), timeoutMs, warn: err });
   if (values.out) writeTextFile(values.out, serializeRecord(game.record!));
   if (values.json) out(JSON.stringify({ ...gameSummary(level, game.state), seats, record: values.out ?? null }));
   else out(`${level.title} · seed "${seed}"\n${narrate(level, game.state)}${values.out ? `\nRecord written to ${values.out}` : ''}`);
@@ -94,29 +105,42 @@ export function validate(args: string[], out: Out): void {
   if (bad.length) throw new InputError(`${bad.length} of ${results.length} level file${results.length === 1 ? '' : 's'} invalid`);
 }
 
-export function batch(args: string[], out: Out): void {
+export function batch(args: string[], out: Out, err: Out = toStderr): void {
   const { values } = parse(args, {
     level: { type: 'string' },
     seeds: { type: 'string' },
     difficulty: { type: 'string' },
     seat: { type: 'string', multiple: true },
+    'agent-timeout': { type: 'string' },
     json: { type: 'boolean' },
   });
   if (!values.level) throw new InputError('--level: required');
   const { level } = loadLevel(values.level);
   const n = wholeNumber('--seeds', values.seeds, 1, 100_000);
-  const seats = seatsAll(difficulty('--difficulty', values.difficulty), seatOverrides(values.seat));
+  const choices = seatChoices(values.seat);
+  const timeoutMs = agentTimeoutMs(values['agent-timeout']);
+  const seats = seatsWithAgents(seatsAll(difficulty('--difficulty', values.difficulty), choices.difficulties), choices.agents);
   const outcomes: Record<string, number> = { agreement: 0, breakdown: 0, deadline: 0 };
   const sums = Object.fromEntries(PARTY_IDS.map((p) => [p, 0])) as Record<string, number>;
+  const deals = new Map<string, { package: Package; count: number }>();
+  const agreementRounds: Record<string, number> = {};
   let rounds = 0;
   let durability = 0;
   for (let i = 1; i <= n; i++) {
-    const o = playComputerGame(level, String(i), seats).state.context.outcome!;
+    const o = playWithAgents(level, String(i), seats, choices.agents, { timeoutMs, warn: err }).state.context.outcome!;
     outcomes[o.kind]++;
     rounds += o.round;
     if (o.durability !== null) durability += o.durability;
     for (const p of PARTY_IDS) sums[p] += o.scores[p];
+    if (o.kind === 'agreement' && o.package) {
+      const key = canonicalJson(o.package);
+      const seen = deals.get(key) ?? deals.set(key, { package: o.package, count: 0 }).get(key)!;
+      seen.count++;
+      agreementRounds[o.round] = (agreementRounds[o.round] ?? 0) + 1;
+    }
   }
+  // Most common first; equal counts in the order they were first agreed.
+  const packages = [...deals.values()].sort((a, b) => b.count - a.count);
   const meanScores = Object.fromEntries(PARTY_IDS.map((p) => [p, Math.round((sums[p] / n) * 100) / 100]));
   const summary = {
     level: level.id,
@@ -126,6 +150,13 @@ export function batch(args: string[], out: Out): void {
     meanScores,
     meanRounds: Math.round((rounds / n) * 100) / 100,
     meanDurability: outcomes.agreement ? Math.round((durability / outcomes.agreement) * 10) / 10 : null,
+    packages,
+    agreementRounds: Object.fromEntries(
+      Object.keys(agreementRounds)
+        .map(Number)
+        .sort((a, b) => a - b)
+        .map((r) => [String(r), agreementRounds[r]]),
+    ),
   };
   if (values.json) {
     out(JSON.stringify(summary));
@@ -137,11 +168,27 @@ export function batch(args: string[], out: Out): void {
       `${level.title}: seeds 1–${n}`,
       table([['outcome', 'games', 'share'], ...Object.keys(outcomes).map((k) => [k, outcomes[k], pct(k)])]),
       '',
-      table([['party', 'seat', 'mean score'], ...PARTY_IDS.map((p) => [p, seats[p].difficulty ?? '', meanScores[p].toFixed(2)])]),
+      table([['party', 'seat', 'mean score'], ...PARTY_IDS.map((p) => [p, seatWord(seats[p]), meanScores[p].toFixed(2)])]),
       '',
       `mean rounds ${summary.meanRounds}; mean durability of agreements ${summary.meanDurability ?? '–'}%`,
+      packages.length
+        ? `${packages.length} distinct agreed package${packages.length === 1 ? '' : 's'}; the most common is ${((packages[0].count / outcomes.agreement) * 100).toFixed(1)}% of the agreements (${packages[0].count} of ${outcomes.agreement})`
+        : 'no agreements',
+      ...(packages.length
+        ? [
+            `agreements by round: ${Object.entries(summary.agreementRounds)
+              .map(([r, c]) => `round ${r}: ${c}`)
+              .join(', ')}`,
+          ]
+        : []),
     ].join('\n'),
   );
+}
+
+/** How a seat is shown in a table: the difficulty, or the agent's command. */
+export function seatWord(seat: { kind: string; difficulty?: string; command?: string }): string {
+  if (seat.kind === 'agent') return `agent: ${seat.command && seat.command.length > 40 ? `${seat.command.slice(0, 39)}…` : seat.command}`;
+  return seat.difficulty ?? seat.kind;
 }
 
 export function levels(args: string[], out: Out): void {

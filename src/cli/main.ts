@@ -3,26 +3,34 @@ import { backupCommand, restoreCommand } from './backup-command';
 import { analyze, batch, levels, replay, simulate, validate, type Out } from './commands';
 import { EXIT, InputError, ReplayError } from './errors';
 import { levelSchemaCommand } from './schema-command';
+import { tournament } from './tournament';
 
 const USAGE = `Buffer Zone command line
 
-  simulate --level <id|path> --seed <text> [--difficulty easy|normal|hard] [--seat party=difficulty]... [--out record.bzrec.json] [--json]
+  simulate --level <id|path> --seed <text> [--difficulty easy|normal|hard] [--seat party=difficulty|agent:<command>]...
+           [--agent-timeout <seconds>] [--out record.bzrec.json] [--json]
   replay <record.bzrec.json> [--to-step N] [--level <path>] [--json]
   validate <level.json>... [--json]
-  batch --level <id|path> --seeds <N> [--difficulty easy|normal|hard] [--seat party=difficulty]... [--json]
+  batch --level <id|path> --seeds <N> [--difficulty easy|normal|hard] [--seat party=difficulty|agent:<command>]...
+        [--agent-timeout <seconds>] [--json]
+  tournament --level <id|path> --seeds <N> [--seat party=agent:<command>]... [--agent-timeout <seconds>] [--json]
   levels [--json]
   analyze <record.bzrec.json> [--json | --csv] [--level <path>]
   level-schema [--out <file>]
   backup <folder | file.sqlite> [--data-dir <dir>] [--json]     (the classroom journal, while the server runs)
   restore <backup.sqlite> [--data-dir <dir>] [--json]           (with the server stopped)
 
+An agent is any program, started once per game through a shell, that answers JSON lines on stdin/stdout
+(see "Agents" in the README).
+
 Exit codes: 0 ok, 1 a record that does not replay, 2 bad input.`;
 
-const COMMANDS: Record<string, (args: string[], out: Out) => void> = {
+const COMMANDS: Record<string, (args: string[], out: Out, err: Out) => void> = {
   simulate,
   replay,
   validate,
   batch,
+  tournament,
   levels,
   analyze,
   'level-schema': levelSchemaCommand,
@@ -55,7 +63,7 @@ export function run(
     return EXIT.input;
   }
   try {
-    handler(args, out);
+    handler(args, out, errOut);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof ReplayError) {

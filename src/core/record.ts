@@ -23,9 +23,11 @@ export const RECORD_VERSION = 2;
 export const EARLIER_VERSION = 'it was made by an earlier version of Buffer Zone; it cannot be replayed by this one';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a 64-character SHA-256 hex digest');
+/** An agent seat names the command that played it; replay needs only the intents, never the agent. */
 const SeatSchema = z.strictObject({
-  kind: z.enum(['human', 'computer']),
+  kind: z.enum(['human', 'computer', 'agent']),
   difficulty: z.enum(DIFFICULTIES as [string, ...string[]]).optional(),
+  command: z.string().max(1000).optional(),
 });
 
 export const RecordSchema = z.strictObject({

@@ -7,9 +7,11 @@ import type { Rationale } from './rationale';
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
 
+/** Who sits in a seat: a person, the computer at a difficulty, or an agent program started with `command`. */
 export interface Seat {
-  kind: 'human' | 'computer';
+  kind: 'human' | 'computer' | 'agent';
   difficulty?: Difficulty;
+  command?: string;
 }
 
 export type Seats = Record<PartyId, Seat>;

@@ -33,6 +33,31 @@ describe('batch', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Tutorial.*seeds 1–3/);
     expect(r.out).toMatch(/outcome\s+games\s+share/);
+    expect(r.out).toMatch(/\d+ distinct agreed packages?; the most common is [\d.]+% of the agreements \(\d+ of \d+\)/);
+    expect(r.out).toMatch(/agreements by round: round \d+: \d+/);
+  });
+
+  it('--json reports each distinct agreed package with its count (most common first) and agreements by round', () => {
+    const n = 20;
+    const summary = JSON.parse(cli('batch', '--level', 'buffer-zone-talks', '--seeds', String(n), '--json').out);
+    const games = Array.from({ length: n }, (_, i) =>
+      JSON.parse(cli('simulate', '--level', 'buffer-zone-talks', '--seed', String(i + 1), '--json').out),
+    );
+    const agreed = games.filter((g) => g.outcome === 'agreement');
+    expect(agreed.length).toBe(summary.outcomes.agreement);
+    expect(agreed.length).toBeGreaterThan(0);
+
+    const counts: number[] = summary.packages.map((p: { count: number }) => p.count);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(agreed.length);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    const keys = summary.packages.map((p: { package: object }) => JSON.stringify(p.package));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const p of summary.packages)
+      expect(p.count).toBe(agreed.filter((g) => JSON.stringify(g.package) === JSON.stringify(p.package)).length);
+
+    const rounds: Record<string, number> = {};
+    for (const g of agreed) rounds[g.rounds] = (rounds[g.rounds] ?? 0) + 1;
+    expect(summary.agreementRounds).toEqual(rounds);
   });
 });
 

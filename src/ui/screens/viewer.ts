@@ -499,5 +499,6 @@ function stepPanel(
 
 function seatWord(seat: GameRecord['seats'][PartyId] | undefined): string {
   if (seat?.kind === 'human') return 'played by a person';
+  if (seat?.kind === 'agent') return 'played by an agent program';
   return seat?.difficulty ? `computer, ${seat.difficulty}` : 'computer';
 }
