@@ -18,6 +18,9 @@ function handlerFor(dir: string): RequestHandler {
   let handler = handlers.get(root);
   if (!handler) {
     handler = sirv(root, {
+      // Looks files up on every request (as a plain file server does) rather than listing the folder
+      // once: a rebuilt dist/ is served at once, and a file a rebuild removed is a 404, not an error.
+      dev: true,
       brotli: true,
       gzip: true,
       single: true,
