@@ -1,3 +1,4 @@
+import { appBase } from '../address';
 import { PARTY_IDS, PARTY_NAMES, serializeRecord, type GameView, type PartyId } from '../../core';
 import type { App, Screen } from '../app';
 import { button, h, svg } from '../dom';
@@ -174,7 +175,7 @@ export function outcomeScreen(app: App): Screen {
 function shareLine(levelId: string | null, party: PartyId, seed: string, difficulty: string): HTMLElement | null {
   if (!levelId) return null;
   const params = new URLSearchParams({ level: levelId, party, difficulty, seed });
-  const link = `${location.origin}${location.pathname}?${params}`;
+  const link = `${location.origin}${appBase()}play?${params}`;
   const input = h('input', { id: 'share-link', type: 'text', readonly: true, value: link, 'aria-describedby': 'share-hint' });
   const status = h('span', { class: 'hint', role: 'status' });
   return h(
