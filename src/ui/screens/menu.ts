@@ -22,7 +22,7 @@ export function menuScreen(app: App, route?: Route): Screen {
     const detailId = uniqueId('menu-detail');
     return h(
       'li',
-      { class: `menu-item${primary ? ' primary' : ''}` },
+      { class: `menu-item${primary ? ' is-primary' : ''}` },
       h('button', { type: 'button', class: 'menu-button', 'aria-describedby': detailId, onclick: onClick }, label),
       h('p', { class: 'menu-detail', id: detailId }, detail),
     );
@@ -76,14 +76,14 @@ export function menuScreen(app: App, route?: Route): Screen {
     save?.kind === 'corrupt'
       ? h(
           'div',
-          { class: 'notice error', role: 'alert' },
+          { class: 'notice is-error', role: 'alert' },
           h('h2', null, 'Your saved game could not be restored'),
           h(
             'p',
             null,
             'The save in this browser is damaged or was made by a different version of a level, so it cannot be replayed safely. Nothing else is affected.',
           ),
-          h('p', { class: 'detail' }, save.reason),
+          h('p', { class: 'notice-detail' }, save.reason),
           h(
             'div',
             { class: 'move-row' },

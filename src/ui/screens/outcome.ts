@@ -79,7 +79,7 @@ export function outcomeScreen(app: App): Screen {
 
   const el = h(
     'main',
-    { class: 'screen outcome-screen', 'aria-labelledby': 'outcome-h1' },
+    { class: 'screen screen-page outcome-screen', 'aria-labelledby': 'outcome-h1' },
     h(
       'header',
       { class: `verdict verdict-${o.kind}` },
@@ -88,7 +88,7 @@ export function outcomeScreen(app: App): Screen {
       h('p', { class: 'lede' }, o.reason),
       h(
         'p',
-        { class: 'meta' },
+        { class: 'verdict-meta' },
         `Round ${o.round} of ${view.rounds} · seed `,
         h('code', null, view.seed),
         ` · ${record.steps.length} moves recorded`,
@@ -149,7 +149,7 @@ export function outcomeScreen(app: App): Screen {
       ...(view.revealed ?? []).map((b) =>
         h(
           'details',
-          { class: `reveal party-${b.party}`, open: b.party === me },
+          { class: `reveal is-${b.party}`, open: b.party === me },
           h('summary', null, emblem(b.party), ` ${PARTY_NAMES[b.party]}${b.party === me ? ' (you)' : ''}`),
           briefDetails(b, level),
         ),
@@ -180,7 +180,7 @@ function shareLine(levelId: string | null, party: PartyId, seed: string, difficu
   const status = h('span', { class: 'hint', role: 'status' });
   return h(
     'div',
-    { class: 'share' },
+    { class: 'debrief-share' },
     h('label', { for: 'share-link', class: 'field-label' }, 'Link to the same game'),
     h(
       'div',
@@ -211,7 +211,7 @@ export function durabilityPanel(value: number, factors: string[]): HTMLElement {
     h('h2', { id: 'dur-h', class: 'panel-title' }, 'Will it hold?'),
     h(
       'p',
-      { class: 'big-number' },
+      { class: 'debrief-number' },
       h('strong', null, String(value)),
       h('span', null, ' / 100'),
       h('span', { class: 'word' }, ` · ${word}`),
@@ -233,7 +233,12 @@ export function durabilityPanel(value: number, factors: string[]): HTMLElement {
       { class: 'factors' },
       ...factors.map((f) => {
         const plus = f.startsWith('+');
-        return h('li', { class: plus ? 'plus' : 'minus' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'), ` ${f}`);
+        return h(
+          'li',
+          { class: plus ? 'factor-plus' : 'factor-minus' },
+          h('span', { class: 'factor-sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'),
+          ` ${f}`,
+        );
       }),
     ),
   );
@@ -261,7 +266,7 @@ function historyPanel(points: RoundPoint[], rounds: number): HTMLElement {
     { class: 'panel history', 'aria-labelledby': 'hist-h' },
     h('h2', { id: 'hist-h', class: 'panel-title' }, 'The talks in numbers'),
     svg(
-      `<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="grid"/><polyline points="${line}" class="tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="dot"/>`).join('')}</svg>`,
+      `<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="chart-grid"/><polyline points="${line}" class="chart-tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="chart-dot"/>`).join('')}</svg>`,
       { class: 'chart', label: summary },
     ),
     h(

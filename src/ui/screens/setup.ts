@@ -127,7 +127,7 @@ export function setupScreen(app: App, route: Route): Screen {
 
   const el = h(
     'main',
-    { class: 'screen setup-screen', 'aria-labelledby': 'setup-h1' },
+    { class: 'screen screen-page setup-screen', 'aria-labelledby': 'setup-h1' },
     h(
       'header',
       { class: 'screen-head' },

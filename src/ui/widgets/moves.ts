@@ -99,7 +99,7 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
     ),
     h(
       'div',
-      { class: 'move-row end' },
+      { class: 'move-row is-end' },
       move('Walk out', { type: 'party.walkOut' }, () => confirmWalkOut(handlers), { class: 'danger quiet' }),
     ),
     h('p', { class: 'move-reason', id: 'move-reason', role: 'status' }, reason),
@@ -131,7 +131,7 @@ function offerAirSupport(session: GameSession, handlers: MovesHandlers): void {
       const allowed = o.index <= view.usSupportCeiling;
       return h(
         'label',
-        { class: `choice${allowed ? '' : ' off'}` },
+        { class: `choice${allowed ? '' : ' is-off'}` },
         h('input', {
           type: 'radio',
           name: 'us-level',
