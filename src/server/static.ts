@@ -1,25 +1,51 @@
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import sirv, { type RequestHandler } from 'sirv';
 
-/** Serves the built game (`dist/`) on the classroom server's port, so the class needs one address. */
+/**
+ * Serves the built game (`dist/`) on the classroom server's port, so the class needs one address.
+ * The files are served by sirv: the brotli or gzip copy written at build time (`*.br`, `*.gz`, see
+ * vite.config.ts) when the browser accepts it, the plain file otherwise. Every path without a file
+ * extension that is not a file (`/table`, `/replays`…) gets `index.html`, so each screen's address
+ * works after a reload or from a link. Hashed assets are cached for a year; the page and the service
+ * worker are revalidated every time.
+ */
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.map': 'application/json; charset=utf-8',
-};
+const handlers = new Map<string, RequestHandler>();
+
+function handlerFor(dir: string): RequestHandler {
+  const root = resolve(dir);
+  let handler = handlers.get(root);
+  if (!handler) {
+    handler = sirv(root, {
+      // Looks files up on every request (as a plain file server does) rather than listing the folder
+      // once: a rebuilt dist/ is served at once, and a file a rebuild removed is a 404, not an error.
+      dev: true,
+      brotli: true,
+      gzip: true,
+      single: true,
+      etag: true,
+      setHeaders(res, pathname) {
+        const immutable = pathname.startsWith('/assets/');
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+      },
+    });
+    handlers.set(root, handler);
+  }
+  return handler;
+}
+
+/** A path that tries to leave the folder, or cannot be decoded: refused before any lookup. */
+function badPath(url: string | undefined): boolean {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return true;
+  }
+  return pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').some((s) => s === '..');
+}
 
 export function serveStatic(dir: string | null, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -32,37 +58,11 @@ export function serveStatic(dir: string | null, req: IncomingMessage, res: Serve
       .end('This server has no game files to serve (build the game first).');
     return;
   }
-  const root = resolve(dir);
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  } catch {
-    res.writeHead(400).end('Bad request');
+  if (badPath(req.url)) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
     return;
   }
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const file = normalize(join(root, pathname));
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end('Forbidden');
-    return;
-  }
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new Error('not a file');
-    size = stat.size;
-  } catch {
+  handlerFor(dir)(req, res, () => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
-  }
-  // Hashed assets never change; the page and the service worker must always be revalidated.
-  const immutable = pathname.startsWith('/assets/');
-  res.writeHead(200, {
-    'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': size,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
   });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
 }

@@ -2,19 +2,30 @@ import { parseRecordJson, replayRecord, stateHash } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import type { App } from './app';
 import { divergenceText } from '../narrate';
+import { stage } from './stage';
 
 /**
  * `window.__bufferZone`, for tests and for people checking a record by hand: the hash of the game in
- * progress, and a replay of any record text with the same core functions the CLI uses.
+ * progress, a replay of any record text with the same core functions the CLI uses, and the map
+ * canvas's frame count.
  */
 export interface DebugHook {
   stateHash(): string | null;
   replayRecord(text: string): { ok: boolean; hash: string | null; error?: string };
+  /** Frames the map canvas has drawn so far (it sleeps when nothing changes). */
+  stageFrames(): number;
+  /** Plays the map's event pulse, as when a seeded event arrives (for the frame-rate benchmark). */
+  pulseMap(): void;
 }
 
 export function installDebugHook(app: App): void {
   const hook: DebugHook = {
     stateHash: () => (app.session ? stateHash(app.session.table.state) : null),
+    stageFrames: () => stage.frames,
+    pulseMap: () => {
+      stage.pulse += 1;
+      stage.notify?.();
+    },
     replayRecord: (text) => {
       const parsed = parseRecordJson(text);
       if (!parsed.ok) return { ok: false, hash: null, error: parsed.error };

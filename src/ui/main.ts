@@ -1,7 +1,7 @@
 import './styles.css';
 import './discussion.css';
-import { DIFFICULTIES, isPartyId, type Difficulty } from '../core';
-import { App, type SetupChoice } from './app';
+import { readAddress, short } from './address';
+import { App, type HistoryMode } from './app';
 import { classroomRouteFromUrl, registerClassroom } from './classroom/routes';
 import { installDebugHook } from './debug-hook';
 import { applyToDocument } from './settings';
@@ -9,20 +9,21 @@ import { aboutScreen } from './screens/about';
 import { menuScreen } from './screens/menu';
 import { outcomeScreen } from './screens/outcome';
 import { setupScreen } from './screens/setup';
-import { tableScreen } from './screens/table';
+import { oneTabTableScreen } from './screens/one-tab';
 import { lazyModule } from './lazy';
 
 /**
  * Entry point: the DOM layer first (so the menu is usable at once), then the Phaser stage behind it,
  * loaded as a separate chunk.
- * A link like `?level=buffer-zone-talks&party=russia&seed=abcd-2345` opens the new-game screen with
- * those choices filled in, so a game can be shared by its seed.
+ * Every screen has an address (address.ts): a reload or a link opens that screen, and a link like
+ * `?level=buffer-zone-talks&party=russia&seed=abcd-2345` opens the new-game screen with those choices
+ * filled in, so a game can be shared by its seed.
  */
 applyToDocument();
 const app = new App(document.getElementById('app')!);
-app.register('menu', (a) => menuScreen(a));
+app.register('menu', (a, r) => menuScreen(a, r));
 app.register('setup', (a, r) => setupScreen(a, r));
-app.register('table', (a) => tableScreen(a));
+app.register('table', (a) => oneTabTableScreen(a));
 app.register('outcome', (a) => outcomeScreen(a));
 app.register('about', (a) => aboutScreen(a));
 registerClassroom(app);
@@ -51,17 +52,49 @@ app.register(
 installDebugHook(app);
 app.refreshSave();
 
-// A share link (`#game=…`) opens that game in the replay viewer; `?seed=…` opens the new-game screen.
-// `?join=CODE` (a classroom's join link) opens that table; `?teach=…` brings the teacher back to the session.
-const classroom = classroomRouteFromUrl(new URLSearchParams(location.search));
-const shared = sharedChoice(new URLSearchParams(location.search));
-const openGameLink = () => discussion.load().then((m) => m.openSharedGame(app, location.hash));
-if (location.hash.startsWith('#game=')) void openGameLink();
-else app.go(classroom ?? (shared ? { name: 'setup', choice: shared } : { name: 'menu' }));
-// A link pasted into the address bar of this tab changes only the fragment: open it too.
-window.addEventListener('hashchange', () => {
-  if (location.hash.startsWith('#game=')) void openGameLink();
-});
+// What the address asks for: a screen, the game saved in this browser (`/table`), a share link
+// (`#game=…`, the replay viewer), a classroom link (`?join=CODE`, `?teach=…`) or a new-game link.
+app.openAddress = (how: HistoryMode) => {
+  const request = readAddress(location);
+  switch (request.kind) {
+    case 'route':
+      app.go(request.route, how);
+      return;
+    case 'saved':
+      app.openSaved(how);
+      return;
+    case 'game':
+      void discussion.load().then((m) => m.openSharedGame(app, location.hash, how === 'none' ? 'replace' : how));
+      return;
+    case 'classroom':
+      app.go(classroomRouteFromUrl(new URLSearchParams(location.search), location.pathname) ?? { name: 'menu' }, how);
+      return;
+    case 'gone':
+      app.go(
+        {
+          name: 'replays',
+          notice: {
+            title: 'That comparison is no longer open',
+            detail: 'A comparison lasts as long as the page that made it. Open the games again from the recent games below.',
+          },
+        },
+        'replace',
+      );
+      return;
+    case 'unknown':
+      app.go(
+        {
+          name: 'menu',
+          notice: {
+            title: 'There is no such page',
+            detail: `“${short(request.name)}” is not a screen of Buffer Zone, so here is the main menu.`,
+          },
+        },
+        'replace',
+      );
+  }
+};
+app.openAddress('replace');
 document.documentElement.dataset.ready = 'true';
 // Navigation to a usable menu, for the benchmark (bench/browser.ts).
 performance.mark('buffer-zone:interactive');
@@ -78,18 +111,4 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('Offline mode is not available:', e));
   });
-}
-
-/** Reads a shared link. Anything unknown is ignored rather than refused: a bad link still opens the game. */
-function sharedChoice(params: URLSearchParams): SetupChoice | null {
-  const seed = params.get('seed');
-  if (!seed) return null;
-  const party = params.get('party');
-  const difficulty = params.get('difficulty') as Difficulty | null;
-  return {
-    seed: seed.slice(0, 64),
-    levelId: params.get('level') ?? undefined,
-    party: party && isPartyId(party) ? party : undefined,
-    difficulty: difficulty && DIFFICULTIES.includes(difficulty) ? difficulty : undefined,
-  };
 }

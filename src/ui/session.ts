@@ -41,6 +41,8 @@ export interface ClassroomHooks {
   briefingNote: string;
   /** Where the table's record is downloaded from. */
   recordUrl: string;
+  /** The table's address (its join link, `?join=CODE`), so a reload takes the seat back. */
+  address: string;
 }
 
 /**

@@ -172,7 +172,7 @@ describe('a finished game, discussed', () => {
     await page.getByRole('img', { name: /^Chart of the Pareto frontier/ }).waitFor();
     await page.getByText(/signable packages that no other signable package beats/).waitFor();
     await page.getByRole('heading', { name: 'Questions for discussion' }).waitFor();
-    expect(await page.locator('.brief-card').count()).toBe(4);
+    expect(await page.locator('.debrief-brief').count()).toBe(4);
     await shot(page, 'debrief');
     await shot(page, 'debrief-full', true);
     await axe(page, 'debrief');
@@ -263,7 +263,7 @@ describe('hostile links and files', () => {
       if (what !== links[0][0]) await page.goto(`${url}#${fragment}`);
       const alert = page.getByRole('alert').filter({ hasText: 'This share link could not be opened' });
       await alert.waitFor();
-      const detail = (await alert.locator('.detail').textContent()) ?? '';
+      const detail = (await alert.locator('.notice-detail').textContent()) ?? '';
       expect(detail, what).toMatch(/^link: /);
       if (what === 'a foreign level') expect(detail).toContain('somebody-elses-level');
       if (what === 'another version') expect(detail).toContain('different version');

@@ -4,7 +4,8 @@ import { playToEnd, shot, simpleMove, startGame, waitForTurn } from './actions';
 import { launchChromium, openGame } from './browser';
 
 /**
- * Save and resume: a reload mid-game restores exactly the same state (same hash) and play goes on;
+ * Save and resume: a reload mid-game reopens the table straight from the save, at exactly the same
+ * state (same hash), and play goes on; the menu offers Resume after leaving the table;
  * a damaged or tampered save is explained, offered for download, and replaced by a fresh game,
  * while the rest of the game keeps working.
  */
@@ -33,6 +34,11 @@ it('resumes a game after a reload, at the same state, and plays it to the end', 
   expect(before).toMatch(/^[0-9a-f]{64}$/);
 
   await page.reload();
+  await waitForTurn(page);
+  expect(await hash(page)).toBe(before);
+  // From the menu, Resume brings the same game back.
+  await page.getByRole('button', { name: 'Main menu' }).click();
+  await page.reload();
   await page.getByRole('button', { name: 'Resume' }).click();
   await waitForTurn(page);
   expect(await hash(page)).toBe(before);
@@ -40,8 +46,10 @@ it('resumes a game after a reload, at the same state, and plays it to the end', 
   await page.getByRole('button', { name: 'Open the debrief' }).click();
   await page.getByRole('button', { name: 'Download record' }).waitFor();
 
-  // The finished game stays available from the menu after another reload.
+  // The finished game's debrief survives a reload, and stays available from the menu.
   await page.reload();
+  await page.getByRole('heading', { name: /Agreement signed|broke down|Deadline reached/, level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Main menu' }).click();
   await page.getByRole('button', { name: 'Last debrief' }).click();
   await page.getByRole('heading', { name: /Agreement signed|broke down|Deadline reached/, level: 1 }).waitFor();
   expect(errors).toEqual([]);
@@ -79,7 +87,7 @@ for (const [what, damage] of [
     await page.getByRole('button', { name: 'Open the talks' }).click();
     await waitForTurn(page);
     await page.reload();
-    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await waitForTurn(page);
     expect(await page.getByRole('alert').filter({ hasText: 'could not be restored' }).count()).toBe(0);
     // The damaged save is reported as a page message, not as a console error.
     expect(errors).toEqual([]);

@@ -104,12 +104,14 @@ describe('tables by code', () => {
 });
 
 describe('the game’s files on the same port', () => {
-  it('serves the page, refuses other methods and paths outside the folder', async () => {
+  it('serves the page, refuses other methods and never a file outside the folder', async () => {
     const page = await fetch(`${t.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Buffer Zone');
     expect((await fetch(`${t.url}/`, { method: 'POST' })).status).toBe(405);
-    expect((await fetch(`${t.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBeGreaterThanOrEqual(400);
+    // fetch resolves the dots itself, so this asks for /etc/passwd: an address the page answers, not a file.
+    const outside = await fetch(`${t.url}/%2e%2e/%2e%2e/etc/passwd`);
+    expect(await outside.text()).not.toMatch(/root:/);
     expect((await fetch(`${t.url}/missing.js`)).status).toBe(404);
     expect((await fetch(`${t.url}/api/nothing-here`)).status).toBe(404);
     expect((await fetch(`${t.url}/__healthcheck`)).status).toBe(200);

@@ -1,15 +1,17 @@
+import { addressOf, appBase } from '../address';
 import type { ClassroomView } from './routes';
 
-/** Keeps the address bar on the classroom screen shown, so a reload returns to it. */
+/**
+ * Puts a classroom screen's address in the address bar without a new history entry (the app gives
+ * every screen its address as it opens; this is for a screen that changes what it shows). Leaving a
+ * classroom screen (`null`) needs nothing: the next screen brings its own address.
+ */
 export function setAddress(view: ClassroomView | null): void {
-  const params = new URLSearchParams();
-  if (view?.kind === 'join' && view.code) params.set('join', view.code);
-  else if (view?.kind === 'lobby') params.set('teach', 'lobby');
-  else if (view?.kind === 'console') {
-    params.set('teach', 'console');
-    params.set('table', view.code);
-  } else if (view?.kind === 'comparison') params.set('teach', 'compare');
-  const query = params.toString();
-  const next = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-  if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  if (!view) return;
+  const next = `${appBase()}${addressOf({ name: 'classroom', view })}`;
+  try {
+    if (next !== `${location.pathname}${location.search}`) history.replaceState(history.state, '', next);
+  } catch {
+    /* a sandboxed frame keeps its address */
+  }
 }

@@ -60,6 +60,7 @@ export class RemoteSession extends GameSession {
       strip: this.strip.el,
       briefingNote: 'Your teacher opens the talks once every team has read its brief.',
       recordUrl: recordUrl(connection.code),
+      address: `?join=${connection.code}`,
     };
     this.stopListening = connection.on((e) => this.onEvent(e));
   }

@@ -7,13 +7,12 @@ import { joinScreen } from './screens/join';
 import { lobbyScreen } from './screens/lobby';
 import { teacherSetupScreen } from './screens/teacher-setup';
 import { latestSeat, teacherSession } from './store';
-import { setAddress } from './address';
 
 /**
  * Classroom mode's screens, under one route: a team joins a table (`?join=CODE`, the link and QR code
  * the teacher hands out) and then plays on the ordinary table screen; the teacher creates a session,
- * watches the lobby, runs each table from its console and compares the tables. The address bar follows
- * the screen (`?join=…`, `?teach=…`), so a reload comes back to the same place.
+ * watches the lobby, runs each table from its console and compares the tables. Each has its address
+ * (`./join`, `?join=…`, `./teach`, `?teach=…`, see ../address.ts), so a reload comes back to the same place.
  */
 export type ClassroomView =
   | { kind: 'join'; code?: string; notice?: string }
@@ -28,7 +27,6 @@ export function registerClassroom(app: App): void {
 
 function classroomScreen(app: App, route: Route): Screen {
   const view: ClassroomView = route.name === 'classroom' ? route.view : { kind: 'join' };
-  setAddress(view);
   switch (view.kind) {
     case 'join':
       return joinScreen(app, view.code, view.notice);
@@ -44,7 +42,7 @@ function classroomScreen(app: App, route: Route): Screen {
 }
 
 /** The classroom screen a link or a reload asks for, or null for the rest of the game. */
-export function classroomRouteFromUrl(params: URLSearchParams): Route | null {
+export function classroomRouteFromUrl(params: URLSearchParams, pathname = ''): Route | null {
   const join = params.get('join');
   if (join !== null) {
     const code = normalizeCode(join.slice(0, 20));
@@ -57,6 +55,8 @@ export function classroomRouteFromUrl(params: URLSearchParams): Route | null {
     if (teach === 'compare') return { name: 'classroom', view: { kind: 'comparison' } };
     return { name: 'classroom', view: { kind: 'lobby' } };
   }
+  if (pathname.endsWith('/join')) return { name: 'classroom', view: { kind: 'join' } };
+  if (pathname.endsWith('/teach')) return { name: 'classroom', view: { kind: 'teacher-setup' } };
   return null;
 }
 

@@ -64,7 +64,7 @@ export function openBranchDialog(app: App, game: LoadedGame, step: number): void
         { class: 'hint' },
         'Several people can share the screen: the table shows each one their own brief in turn. With the computer in every seat, the branch plays out at once and opens beside the original.',
       ),
-      inProgress ? h('p', { class: 'hint warn-text' }, 'Your game in progress will be replaced by the branch.') : null,
+      inProgress ? h('p', { class: 'hint branch-warn' }, 'Your game in progress will be replaced by the branch.') : null,
       problem,
     ],
     actions: [

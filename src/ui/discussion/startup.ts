@@ -1,4 +1,4 @@
-import type { App } from '../app';
+import type { App, HistoryMode } from '../app';
 import { parseAddress } from './address';
 import { readShareLink } from './links';
 import { rememberLoaded } from './library';
@@ -9,7 +9,7 @@ import { rememberLoaded } from './library';
  * the address bar of an open tab). A bad link opens "Replays and debriefs" with the reason; the rest of
  * the game is untouched. Returns false when the address holds no game.
  */
-export function openSharedGame(app: App, hash: string): boolean {
+export function openSharedGame(app: App, hash: string, how: HistoryMode = 'push'): boolean {
   const address = parseAddress(hash);
   if (!address) return false;
   const game = readShareLink(address.fragment);
@@ -19,10 +19,13 @@ export function openSharedGame(app: App, hash: string): boolean {
     } catch {
       /* keep the address */
     }
-    app.go({ name: 'replays', notice: { title: 'This share link could not be opened', detail: game.error } });
+    app.go({ name: 'replays', notice: { title: 'This share link could not be opened', detail: game.error } }, how);
     return true;
   }
   rememberLoaded(game.value, 'opened');
-  app.go(address.view === 'debrief' ? { name: 'debrief', game: game.value } : { name: 'viewer', game: game.value, step: address.step });
+  app.go(
+    address.view === 'debrief' ? { name: 'debrief', game: game.value } : { name: 'viewer', game: game.value, step: address.step },
+    how,
+  );
   return true;
 }

@@ -1,5 +1,4 @@
 import Phaser from 'phaser';
-import { reducedMotion } from '../settings';
 import { stage } from '../stage';
 import { deviceScale } from './display';
 import { CONTACT_LINE, smooth } from './geometry';
@@ -9,8 +8,8 @@ const GLOW = 'glow';
 
 /**
  * The calm backdrop behind every screen: deep navy, faint contour lines like a survey sheet, a
- * coordinate grid and, far to the right, the trace of a front line. A soft light drifts across it
- * (held still with reduced motion). All generated here; no image files.
+ * coordinate grid and, far to the right, the trace of a front line, under a soft light. It is drawn
+ * again only when the window changes size. All generated here; no image files.
  */
 export class BackdropScene extends Phaser.Scene {
   private image!: Phaser.GameObjects.Image;
@@ -28,7 +27,7 @@ export class BackdropScene extends Phaser.Scene {
     this.glow = this.add.image(0, 0, GLOW).setAlpha(0.55);
   }
 
-  update(time: number): void {
+  update(): void {
     const visible = stage.mode === 'backdrop';
     this.cameras.main.setVisible(visible);
     if (!visible) return;
@@ -44,8 +43,8 @@ export class BackdropScene extends Phaser.Scene {
       this.image.setTexture(KEY).setDisplaySize(w, h);
       this.glow.setDisplaySize(Math.max(w, h) * 0.9, Math.max(w, h) * 0.9);
     }
-    const t = reducedMotion() ? 0 : time / 24000;
-    this.glow.setPosition(w * (0.62 + 0.18 * Math.sin(t)), h * (0.35 + 0.12 * Math.cos(t * 1.3)));
+    // The light rests where it is: the canvas draws only when something changes.
+    this.glow.setPosition(w * 0.62, h * 0.47);
   }
 
   private makeGlow(): void {

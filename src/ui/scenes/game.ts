@@ -34,10 +34,8 @@ export function startStage(home: HTMLElement): Phaser.Game | null {
     console.warn('The map could not start; the game continues without it.', e);
     return null;
   }
-  const place = () => placeCanvas(game, home);
-  stage.notify = place;
-  window.addEventListener('resize', place);
-  idlePacer(game, place);
+  idlePacer(game, () => placeCanvas(game, home));
+  window.addEventListener('resize', () => stage.notify?.());
   return game;
 }
 
@@ -53,29 +51,33 @@ function placeCanvas(game: Phaser.Game, home: HTMLElement): void {
   const w = Math.max(2, Math.round((slot ? slot.clientWidth : window.innerWidth) * s));
   const h = Math.max(2, Math.round((slot ? slot.clientHeight : window.innerHeight) * s));
   if (w !== game.scale.width || h !== game.scale.height) game.scale.resize(w, h);
-  game.loop.wake(true);
 }
 
 /**
- * With reduced motion nothing on the stage moves by itself, so rendering identical frames would only
- * spend battery (and, on a classroom laptop, the CPU the game needs): the loop draws a few frames after
- * anything it shows changes, then sleeps. With motion it runs continuously, capped at 30 frames a
- * second (`fps.limit`), which is plenty for slow ambient movement.
+ * The canvas draws only when what it shows changes: a screen with or without the map, another package
+ * or tension, an event's pulse, a new size. Then it draws until the scenes report that nothing moves
+ * any more (`stage.animating`: the zone easing to its new depth, the pulse along the line) and a few
+ * frames after, and the loop sleeps: at rest the game costs a school laptop no rendering at all.
+ * While it runs it is capped at 30 frames a second (`fps.limit`).
  */
 function idlePacer(game: Phaser.Game, place: () => void): void {
   let last = '';
   let framesSinceChange = 0;
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
     framesSinceChange += 1;
+    stage.frames += 1;
   });
-  window.setInterval(() => {
+  const check = () => {
     place();
-    const signature = JSON.stringify([stage.mode, stage.map, stage.pulse, game.scale.width, game.scale.height]);
+    const signature = JSON.stringify([stage.mode, stage.map, stage.pulse, game.scale.width, game.scale.height, reducedMotion()]);
     if (signature !== last) {
       last = signature;
       framesSinceChange = 0;
       game.loop.wake(true);
-    } else if (!reducedMotion()) game.loop.wake(true);
-    else if (stage.ready && framesSinceChange >= 3) game.loop.sleep();
-  }, 100);
+    } else if (stage.animating) framesSinceChange = 0;
+    else if (stage.ready && framesSinceChange >= 3 && game.loop.running) game.loop.sleep();
+  };
+  window.setInterval(check, 100);
+  // Screens call `stage.notify` when they move the map: answer at once, not on the next check.
+  stage.notify = () => check();
 }

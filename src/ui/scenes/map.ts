@@ -64,6 +64,7 @@ export class MapScene extends Phaser.Scene {
     const h = this.scale.height;
     if (stage.mode !== 'map' || !model || w < 40 || h < 40) {
       camera.setVisible(false);
+      stage.animating = false;
       return;
     }
     camera.setVisible(true);
@@ -77,11 +78,14 @@ export class MapScene extends Phaser.Scene {
     this.shownDepth += (targetDepth - this.shownDepth) * ease;
     if (Math.abs(targetDepth - this.shownDepth) < 0.05) this.shownDepth = targetDepth;
     this.shownTension += (model.tension - this.shownTension) * ease;
+    if (Math.abs(model.tension - this.shownTension) < 0.05) this.shownTension = model.tension;
     if (stage.pulse !== this.seenPulse) {
       this.seenPulse = stage.pulse;
       this.pulseAt = still ? -1 : time;
     }
     this.draw(model, time, still);
+    // Tells the loop whether to keep drawing: once the zone and the pulse have settled, it sleeps.
+    stage.animating = this.shownDepth !== targetDepth || this.shownTension !== model.tension || this.pulseAt >= 0;
   }
 
   /** Rebuilds the base texture when the slot changes size (window resize, another screen). */
@@ -203,12 +207,14 @@ export class MapScene extends Phaser.Scene {
       for (const [x, y] of along(mid, count, 0.08, 0.9)) diamond(g, x, y, 5 * s, mandate, s);
     }
 
-    // Fighting goes on along the line until a ceasefire: small flickering marks (still with reduced motion).
+    // Fighting goes on along the line until a ceasefire: small marks that flicker while an event's pulse
+    // runs and then settle (the canvas stops drawing at rest; still with reduced motion).
     const ceasefire = pkg && active('ceasefire') ? pkg.ceasefire : 'none';
     const sparks = ceasefire === 'none' ? 9 : ceasefire === 'partial' ? 4 : 0;
+    const flare = still || this.pulseAt < 0 ? 0 : Math.max(0, 1 - (time - this.pulseAt) / 1400);
     if (sparks) {
       along(contact, sparks, 0.05, 0.95).forEach(([x, y], i) => {
-        const a = still ? 0.8 : 0.35 + 0.6 * Math.abs(Math.sin(time / 380 + i * 1.7));
+        const a = 0.8 + (0.35 + 0.6 * Math.abs(Math.sin(time / 380 + i * 1.7)) - 0.8) * flare;
         g.lineStyle(1.6 * s, COLOURS.spark, a);
         const r = 3.2 * s;
         g.lineBetween(x - r, y - r, x + r, y + r);

@@ -18,7 +18,7 @@ export function aboutScreen(app: App): Screen {
 
   const el = h(
     'main',
-    { class: 'screen about-screen', 'aria-labelledby': 'about-h1' },
+    { class: 'screen screen-page about-screen', 'aria-labelledby': 'about-h1' },
     h(
       'header',
       { class: 'screen-head' },
@@ -38,7 +38,7 @@ export function aboutScreen(app: App): Screen {
           null,
           'Four parties negotiate a post-war settlement for Ukraine. Each has a public position and a private brief: weighted interests over the terms of a deal, a walk-away value (what it expects without a deal) and red lines. A package is signed when all four accept it.',
         ),
-        h('ul', { class: 'party-keys' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), ` ${PARTY_NAMES[p]}`))),
+        h('ul', { class: 'about-keys' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), ` ${PARTY_NAMES[p]}`))),
         h('h3', null, 'Moves'),
         h(
           'p',

@@ -43,7 +43,7 @@ export function compareScreen(app: App, route: Route): Screen {
   const cell = (text: string, differs: boolean) =>
     h(
       'td',
-      { class: differs ? 'differs' : '' },
+      { class: differs ? 'is-differs' : '' },
       differs ? h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '≠ ') : null,
       text,
       differs ? h('span', { class: 'sr-only' }, ' (differs)') : null,
@@ -120,7 +120,7 @@ export function compareScreen(app: App, route: Route): Screen {
             h('td', null, `${signed(sb)} (value ${valueOf(b, p)})`),
             h(
               'td',
-              { class: Math.abs(delta) < 0.05 ? '' : delta > 0 ? 'good' : 'bad' },
+              { class: Math.abs(delta) < 0.05 ? '' : delta > 0 ? 'tone-good' : 'tone-bad' },
               Math.abs(delta) < 0.05 ? 'same' : [h('span', { 'aria-hidden': 'true' }, delta > 0 ? '▲ ' : '▼ '), `${signed(delta)}`],
             ),
           );
@@ -147,7 +147,7 @@ export function compareScreen(app: App, route: Route): Screen {
 
   const el = h(
     'main',
-    { class: 'screen outcome-screen compare-screen', 'aria-labelledby': 'compare-h1' },
+    { class: 'screen screen-page compare-screen', 'aria-labelledby': 'compare-h1' },
     h(
       'header',
       { class: 'screen-head' },
@@ -206,10 +206,10 @@ function entryItem(level: Level, e: LogEntry): HTMLElement {
     { class: `entry by-${e.by}${e.by === 'events' ? ' is-event' : ''}` },
     h(
       'span',
-      { class: 'who' },
+      { class: 'entry-who' },
       isParty ? emblem(e.by as PartyId, 12) : null,
       `R${e.round} ${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}`,
     ),
-    h('span', { class: 'what' }, entryText(level, e)),
+    h('span', { class: 'entry-what' }, entryText(level, e)),
   );
 }

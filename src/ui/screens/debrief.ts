@@ -70,7 +70,7 @@ export function debriefScreen(app: App, route: Route): Screen {
     body,
     h(
       'section',
-      { class: 'panel loading', 'aria-labelledby': 'loading-h' },
+      { class: 'panel debrief-loading', 'aria-labelledby': 'loading-h' },
       h('h2', { id: 'loading-h', class: 'panel-title' }, 'Working out the numbers'),
       h(
         'p',
@@ -84,7 +84,7 @@ export function debriefScreen(app: App, route: Route): Screen {
   const parent = record.parent;
   const el = h(
     'main',
-    { class: 'screen outcome-screen debrief-screen', 'aria-labelledby': 'debrief-h1', 'aria-busy': 'true' },
+    { class: 'screen screen-page debrief-screen', 'aria-labelledby': 'debrief-h1', 'aria-busy': 'true' },
     h(
       'header',
       { class: `verdict verdict-${o?.kind ?? 'deadline'}` },
@@ -101,7 +101,7 @@ export function debriefScreen(app: App, route: Route): Screen {
       ),
       h(
         'p',
-        { class: 'meta' },
+        { class: 'verdict-meta' },
         `${o ? `Round ${o.round} of ${level.rounds}` : `Round ${final.context.round} of ${level.rounds}`} · ${fmtInt(record.steps.length)} moves · ${seatLine(record.seats)}`,
         o?.durability !== null && o?.durability !== undefined ? ` · durability estimate ${o.durability} / 100` : '',
       ),
@@ -119,9 +119,9 @@ export function debriefScreen(app: App, route: Route): Screen {
         body,
         h(
           'div',
-          { class: 'notice error', role: 'alert' },
+          { class: 'notice is-error', role: 'alert' },
           h('h2', null, 'The debrief could not be worked out'),
-          h('p', { class: 'detail' }, result.error),
+          h('p', { class: 'notice-detail' }, result.error),
         ),
       );
       return;
@@ -264,13 +264,13 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
     ),
     h(
       'div',
-      { class: 'brief-grid' },
+      { class: 'debrief-briefs' },
       ...PARTY_IDS.map((p) => {
         const brief: PrivateBrief = { ...level.parties[p], party: p, currentWalkAway: Math.round(final.context.walkAway[p] * 10) / 10 };
         return h(
           'section',
-          { class: `brief-card party-${p}`, 'aria-labelledby': `brief-${p}-h` },
-          h('h3', { id: `brief-${p}-h`, class: 'brief-card-title' }, emblem(p, 16), ` ${PARTY_NAMES[p]}`),
+          { class: `debrief-brief is-${p}`, 'aria-labelledby': `brief-${p}-h` },
+          h('h3', { id: `brief-${p}-h`, class: 'debrief-brief-title' }, emblem(p, 16), ` ${PARTY_NAMES[p]}`),
           briefDetails(brief, level),
         );
       }),
@@ -328,7 +328,7 @@ function termsTable(level: Level, d: Debrief, lastTable: Package | null): HTMLEl
               const differs = i > 0 && dealPkg !== null && c.pkg[t] !== dealPkg[t];
               return h(
                 'td',
-                { class: differs ? 'differs' : '' },
+                { class: differs ? 'is-differs' : '' },
                 differs ? h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '≠ ') : null,
                 optionLabel(t, c.pkg[t]),
                 differs ? h('span', { class: 'sr-only' }, ' (differs from the deal)') : null,
@@ -336,7 +336,7 @@ function termsTable(level: Level, d: Debrief, lastTable: Package | null): HTMLEl
             }),
           ),
         ),
-        h('tr', { class: 'worth-row' }, h('th', { scope: 'row' }, 'Worth'), ...cols.map((c) => h('td', null, worth(c.pkg)))),
+        h('tr', { class: 'compare-worth' }, h('th', { scope: 'row' }, 'Worth'), ...cols.map((c) => h('td', null, worth(c.pkg)))),
       ),
     ),
     h('p', { class: 'hint' }, '“≠” marks where an alternative differs from the deal.'),

@@ -77,7 +77,7 @@ export function explorerScreen(app: App, route: Route): Screen {
 
   const el = h(
     'main',
-    { class: 'screen outcome-screen explorer-screen', 'aria-labelledby': 'explorer-h1' },
+    { class: 'screen screen-page explorer-screen', 'aria-labelledby': 'explorer-h1' },
     h(
       'header',
       { class: 'screen-head' },
@@ -179,14 +179,14 @@ export function explorerScreen(app: App, route: Route): Screen {
           h('h2', { id: 'outcomes-h', class: 'panel-title' }, `Outcomes${partial ? ' (partial)' : ''}`),
           h(
             'div',
-            { class: 'outcome-bar', 'aria-hidden': 'true' },
+            { class: 'ob-bar', 'aria-hidden': 'true' },
             ...kinds.map((k) =>
               s.outcomes[k] ? h('span', { class: `ob ob-${k}`, style: `flex-grow:${s.outcomes[k]}` }, share(s.outcomes[k])) : null,
             ),
           ),
           h(
             'table',
-            { class: 'score-table outcome-table' },
+            { class: 'score-table ob-table' },
             h(
               'thead',
               null,
@@ -205,7 +205,7 @@ export function explorerScreen(app: App, route: Route): Screen {
                 h(
                   'tr',
                   null,
-                  h('th', { scope: 'row' }, h('span', { class: `ok ok-${k}`, 'aria-hidden': 'true' }), ` ${OUTCOME_WORDS[k]}`),
+                  h('th', { scope: 'row' }, h('span', { class: `ob-swatch ob-${k}`, 'aria-hidden': 'true' }), ` ${OUTCOME_WORDS[k]}`),
                   h('td', null, fmtInt(s.outcomes[k])),
                   h('td', null, share(s.outcomes[k])),
                 ),

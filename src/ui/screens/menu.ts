@@ -1,6 +1,6 @@
 import { PARTY_IDS, PARTY_NAMES } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
-import type { App, Screen } from '../app';
+import type { App, Route, Screen } from '../app';
 import { classroomMenuEntries } from '../classroom/routes';
 import { h, uniqueId } from '../dom';
 import { downloadText } from '../download';
@@ -13,7 +13,7 @@ import { openSettingsDialog } from './settings';
  * The main menu. If the saved game cannot be restored it says so plainly, offers the damaged text for
  * download (nothing is silently lost) and a fresh start; everything else keeps working.
  */
-export function menuScreen(app: App): Screen {
+export function menuScreen(app: App, route?: Route): Screen {
   const save = app.session && !app.session.isOver() ? null : app.refreshSave();
   const current = app.session;
 
@@ -22,7 +22,7 @@ export function menuScreen(app: App): Screen {
     const detailId = uniqueId('menu-detail');
     return h(
       'li',
-      { class: `menu-item${primary ? ' primary' : ''}` },
+      { class: `menu-item${primary ? ' is-primary' : ''}` },
       h('button', { type: 'button', class: 'menu-button', 'aria-describedby': detailId, onclick: onClick }, label),
       h('p', { class: 'menu-detail', id: detailId }, detail),
     );
@@ -45,7 +45,12 @@ export function menuScreen(app: App): Screen {
         over
           ? `${v.levelTitle} · as ${PARTY_NAMES[save.human]} · seed ${v.seed}`
           : `${v.levelTitle} · round ${v.round} of ${v.rounds} · as ${PARTY_NAMES[save.human]}`,
-        () => app.play(session),
+        // Read again on the click: another tab may have played on since this menu was drawn.
+        () => {
+          app.session?.dispose();
+          app.session = null;
+          app.openSaved('push');
+        },
         true,
       ),
     );
@@ -61,18 +66,24 @@ export function menuScreen(app: App): Screen {
   items.push(item('About and sources', 'The scenarios, and the reporting every figure comes from', () => app.go({ name: 'about' })));
   items.push(item('Settings', 'Motion, pace, sound and text size', () => openSettingsDialog()));
 
+  // Why the address did not open what it named (an unknown page, no game to resume).
+  const notice =
+    route?.name === 'menu' && route.notice
+      ? h('div', { class: 'notice', role: 'status' }, h('h2', null, route.notice.title), h('p', null, route.notice.detail))
+      : null;
+
   const problem =
     save?.kind === 'corrupt'
       ? h(
           'div',
-          { class: 'notice error', role: 'alert' },
+          { class: 'notice is-error', role: 'alert' },
           h('h2', null, 'Your saved game could not be restored'),
           h(
             'p',
             null,
             'The save in this browser is damaged or was made by a different version of a level, so it cannot be replayed safely. Nothing else is affected.',
           ),
-          h('p', { class: 'detail' }, save.reason),
+          h('p', { class: 'notice-detail' }, save.reason),
           h(
             'div',
             { class: 'move-row' },
@@ -123,6 +134,7 @@ export function menuScreen(app: App): Screen {
         'Ukraine, Russia, the United States and the European Coalition of the Willing negotiate a post-war settlement round by round: a buffer zone of up to 40 km, US air support, European peacekeepers, guarantees, territory and neutrality. Seeded events push the talks around.',
       ),
       h('ul', { class: 'menu-seats', 'aria-label': 'The parties' }, ...PARTY_IDS.map((p) => h('li', null, emblem(p), PARTY_NAMES[p]))),
+      notice,
       problem,
       h('nav', { 'aria-label': 'Main menu' }, h('ul', { class: 'menu-list' }, ...items)),
     ),

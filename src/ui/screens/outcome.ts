@@ -1,3 +1,4 @@
+import { appBase } from '../address';
 import { PARTY_IDS, PARTY_NAMES, serializeRecord, type DurabilityFactor, type GameView, type PartyId } from '../../core';
 import { describeFactor, describeOutcome } from '../../narrate';
 import type { App, Screen } from '../app';
@@ -79,7 +80,7 @@ export function outcomeScreen(app: App): Screen {
 
   const el = h(
     'main',
-    { class: 'screen outcome-screen', 'aria-labelledby': 'outcome-h1' },
+    { class: 'screen screen-page outcome-screen', 'aria-labelledby': 'outcome-h1' },
     h(
       'header',
       { class: `verdict verdict-${o.kind}` },
@@ -88,7 +89,7 @@ export function outcomeScreen(app: App): Screen {
       h('p', { class: 'lede' }, describeOutcome(o)),
       h(
         'p',
-        { class: 'meta' },
+        { class: 'verdict-meta' },
         `Round ${o.round} of ${view.rounds} · seed `,
         h('code', null, view.seed),
         ` · ${record.steps.length} moves recorded`,
@@ -149,7 +150,7 @@ export function outcomeScreen(app: App): Screen {
       ...(view.revealed ?? []).map((b) =>
         h(
           'details',
-          { class: `reveal party-${b.party}`, open: b.party === me },
+          { class: `reveal is-${b.party}`, open: b.party === me },
           h('summary', null, emblem(b.party), ` ${PARTY_NAMES[b.party]}${b.party === me ? ' (you)' : ''}`),
           briefDetails(b, level),
         ),
@@ -175,12 +176,12 @@ export function outcomeScreen(app: App): Screen {
 function shareLine(levelId: string | null, party: PartyId, seed: string, difficulty: string): HTMLElement | null {
   if (!levelId) return null;
   const params = new URLSearchParams({ level: levelId, party, difficulty, seed });
-  const link = `${location.origin}${location.pathname}?${params}`;
+  const link = `${location.origin}${appBase()}play?${params}`;
   const input = h('input', { id: 'share-link', type: 'text', readonly: true, value: link, 'aria-describedby': 'share-hint' });
   const status = h('span', { class: 'hint', role: 'status' });
   return h(
     'div',
-    { class: 'share' },
+    { class: 'debrief-share' },
     h('label', { for: 'share-link', class: 'field-label' }, 'Link to the same game'),
     h(
       'div',
@@ -211,7 +212,7 @@ export function durabilityPanel(value: number, factors: readonly DurabilityFacto
     h('h2', { id: 'dur-h', class: 'panel-title' }, 'Will it hold?'),
     h(
       'p',
-      { class: 'big-number' },
+      { class: 'debrief-number' },
       h('strong', null, String(value)),
       h('span', null, ' / 100'),
       h('span', { class: 'word' }, ` · ${word}`),
@@ -235,8 +236,8 @@ export function durabilityPanel(value: number, factors: readonly DurabilityFacto
         const plus = f.points >= 0;
         return h(
           'li',
-          { class: plus ? 'plus' : 'minus' },
-          h('span', { class: 'sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'),
+          { class: plus ? 'factor-plus' : 'factor-minus' },
+          h('span', { class: 'factor-sign', 'aria-hidden': 'true' }, plus ? '▲' : '▼'),
           ` ${describeFactor(f)}`,
         );
       }),
@@ -266,7 +267,7 @@ function historyPanel(points: RoundPoint[], rounds: number): HTMLElement {
     { class: 'panel history', 'aria-labelledby': 'hist-h' },
     h('h2', { id: 'hist-h', class: 'panel-title' }, 'The talks in numbers'),
     svg(
-      `<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="grid"/><polyline points="${line}" class="tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="dot"/>`).join('')}</svg>`,
+      `<svg viewBox="0 0 ${w} ${hgt}"><line x1="8" x2="${w - 8}" y1="${y(50)}" y2="${y(50)}" class="chart-grid"/><polyline points="${line}" class="chart-tension"/>${points.map((p) => `<circle cx="${x(p.round)}" cy="${y(p.tension)}" r="2.5" class="chart-dot"/>`).join('')}</svg>`,
       { class: 'chart', label: summary },
     ),
     h(

@@ -14,20 +14,20 @@ import { dateWords, outcomeLine, seatWords } from '../discussion/words';
  * damaged, edited or foreign file or link is refused with the reason, and nothing else changes.
  */
 export function replaysScreen(app: App, route: Route): Screen {
-  const noticeSlot = h('div', { class: 'notice-slot' });
+  const noticeSlot = h('div', { class: 'replays-notice' });
   const showProblem = (title: string, detail: string) => {
     render(
       noticeSlot,
       h(
         'div',
-        { class: 'notice error', role: 'alert' },
+        { class: 'notice is-error', role: 'alert' },
         h('h2', null, title),
         h(
           'p',
           null,
           'It may be incomplete, changed after it was made, or made with another version of Buffer Zone. Nothing else is affected.',
         ),
-        h('p', { class: 'detail' }, detail),
+        h('p', { class: 'notice-detail' }, detail),
       ),
     );
   };
@@ -142,7 +142,7 @@ export function replaysScreen(app: App, route: Route): Screen {
     const kind = r.kind === 'branch' ? `branch from step ${r.parent?.step ?? '?'}` : r.kind === 'opened' ? 'opened' : 'played here';
     return h(
       'li',
-      { class: `recent-item kind-${r.kind}` },
+      { class: `recent-item is-${r.kind}` },
       h(
         'div',
         { class: 'recent-text' },
@@ -175,7 +175,7 @@ export function replaysScreen(app: App, route: Route): Screen {
 
   const el = h(
     'main',
-    { class: 'screen replays-screen', 'aria-labelledby': 'replays-h1' },
+    { class: 'screen screen-page replays-screen', 'aria-labelledby': 'replays-h1' },
     h(
       'header',
       { class: 'screen-head' },

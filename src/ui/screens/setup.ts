@@ -1,5 +1,6 @@
 import { DIFFICULTIES, PARTY_IDS, PARTY_NAMES, isPartyId, type Difficulty, type PartyId } from '../../core';
 import { MAIN_LEVEL_ID, builtinLevels } from '../../content/levels';
+import { MAX_SEED_LENGTH, short } from '../address';
 import type { App, Route, Screen } from '../app';
 import { button, h } from '../dom';
 import { radioCard } from '../widgets/radio-card';
@@ -21,6 +22,12 @@ export function setupScreen(app: App, route: Route): Screen {
     .filter((l) => l.level.kind === 'scenario')
     .map((l) => l.level);
   const levelId = scenarios.some((l) => l.id === choice.levelId) ? choice.levelId! : MAIN_LEVEL_ID;
+  // What a link asked for that the game does not have: said above the form, never dropped silently.
+  const problems = [...(route.name === 'setup' ? (route.problems ?? []) : [])];
+  if (choice.levelId !== undefined && choice.levelId !== levelId)
+    problems.unshift(
+      `The link names a scenario “${short(choice.levelId)}” that the game does not have: the form shows ${scenarios.find((l) => l.id === levelId)?.title ?? 'the main scenario'} instead.`,
+    );
   const party: PartyId = choice.party && isPartyId(choice.party) ? choice.party : 'ukraine';
   const difficulty: Difficulty = choice.difficulty && DIFFICULTIES.includes(choice.difficulty) ? choice.difficulty : 'normal';
 
@@ -31,7 +38,8 @@ export function setupScreen(app: App, route: Route): Screen {
     maxlength: 64,
     autocomplete: 'off',
     spellcheck: 'false',
-    value: cleanSeed(choice.seed ?? '') || randomSeed(),
+    // A seed from a link is shown whole, even beyond the limit: the form refuses it, never cuts it.
+    value: choice.seed?.trim() || randomSeed(),
     'aria-describedby': 'seed-hint',
   });
   const error = h('p', { class: 'form-error', role: 'alert' });
@@ -98,7 +106,13 @@ export function setupScreen(app: App, route: Route): Screen {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    const seed = cleanSeed(String(data.get('seed') ?? ''));
+    const typed = String(data.get('seed') ?? '').trim();
+    if (typed.length > MAX_SEED_LENGTH) {
+      error.textContent = `A seed has at most ${MAX_SEED_LENGTH} characters; this one has ${typed.length}. Shorten it, or press “New seed”.`;
+      seedInput.focus();
+      return;
+    }
+    const seed = cleanSeed(typed);
     if (!seed) {
       error.textContent = 'Enter a seed, or press “New seed” for a random one.';
       seedInput.focus();
@@ -113,12 +127,20 @@ export function setupScreen(app: App, route: Route): Screen {
 
   const el = h(
     'main',
-    { class: 'screen setup-screen', 'aria-labelledby': 'setup-h1' },
+    { class: 'screen screen-page setup-screen', 'aria-labelledby': 'setup-h1' },
     h(
       'header',
       { class: 'screen-head' },
       h('p', { class: 'eyebrow' }, 'Buffer Zone'),
       h('h1', { id: 'setup-h1' }, 'New game'),
+      problems.length
+        ? h(
+            'div',
+            { class: 'notice', role: 'alert' },
+            h('h2', null, 'This link could not be followed exactly'),
+            ...problems.map((text) => h('p', null, text)),
+          )
+        : null,
       app.save.kind === 'ok' && !app.save.table.state.context.outcome
         ? h('p', { class: 'hint' }, 'Starting a new game replaces the game in progress.')
         : null,

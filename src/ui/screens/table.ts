@@ -53,7 +53,7 @@ export function tableScreen(app: App): Screen {
   const eventSlot = h('div', { class: 'event-slot' });
   const boardTop = h('div', { class: 'board-top' }, figure, eventSlot);
   const meters = h('div', { class: 'meters-slot' });
-  const log = h('div', { class: 'log-slot' });
+  const log = h('div', { class: 'table-log' });
   const right = h('div', { class: 'col col-right' });
   const el = h(
     'main',
@@ -125,7 +125,7 @@ export function tableScreen(app: App): Screen {
         termSheet(view, level, me),
         h(
           'section',
-          { class: 'panel over', 'aria-labelledby': 'over-h' },
+          { class: 'panel moves-over', 'aria-labelledby': 'over-h' },
           h('h2', { id: 'over-h', class: 'panel-title' }, OUTCOME_TITLES[o.kind]),
           h('p', null, describeOutcome(o)),
           button('Open the debrief', () => app.go({ name: 'outcome' }), { class: 'primary big', 'data-key': 'open-debrief' }),

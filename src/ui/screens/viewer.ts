@@ -68,7 +68,7 @@ export function viewerScreen(app: App, route: Route): Screen {
     h(
       'div',
       { class: 'brand' },
-      h('span', { class: 'wordmark-sm' }, 'Buffer Zone'),
+      h('span', { class: 'brand-mark' }, 'Buffer Zone'),
       h('span', { class: 'level-title' }, level.title),
       h(
         'span',
@@ -172,7 +172,7 @@ export function viewerScreen(app: App, route: Route): Screen {
 
   // ---- left and right columns
   const parties = h('div', { class: 'viewer-parties' });
-  const log = h('div', { class: 'log-slot viewer-log' });
+  const log = h('div', { class: 'table-log viewer-log' });
   const stepSlot = h('div', { class: 'step-slot' });
   const sheet = h('div', { class: 'sheet-slot' });
   const reason = h('p', { class: 'move-reason', role: 'status' });
@@ -263,7 +263,9 @@ export function viewerScreen(app: App, route: Route): Screen {
     const current = roundAt(game, step);
     render(
       pips,
-      ...Array.from({ length: level.rounds }, (_, i) => h('li', { class: i + 1 < current ? 'done' : i + 1 === current ? 'now' : '' })),
+      ...Array.from({ length: level.rounds }, (_, i) =>
+        h('li', { class: i + 1 < current ? 'is-done' : i + 1 === current ? 'is-now' : '' }),
+      ),
     );
     updateControls();
     roundSelect.value = step === 0 || !rounds.some((r) => r.round === current) ? '' : String(current);
@@ -397,23 +399,23 @@ function partiesPanel(view: GameView, point: TimelinePoint, seats: GameRecord['s
         const answer = !t
           ? null
           : t.proposedBy === p && t.acceptedBy.includes(p)
-            ? { cls: 'proposed', icon: '◆', text: 'Proposed it' }
+            ? { cls: 'is-proposed', icon: '◆', text: 'Proposed it' }
             : t.acceptedBy.includes(p)
-              ? { cls: 'accepted', icon: '✓', text: 'Accepted' }
+              ? { cls: 'is-accepted', icon: '✓', text: 'Accepted' }
               : t.rejectedBy.includes(p)
-                ? { cls: 'rejected', icon: '✕', text: 'Rejected' }
-                : { cls: 'pending', icon: '…', text: 'No answer yet' };
+                ? { cls: 'is-rejected', icon: '✕', text: 'Rejected' }
+                : { cls: 'is-pending', icon: '…', text: 'No answer yet' };
         const worth = point.utilities?.[p];
         const walk = Math.round(walkAway[p]);
         return h(
           'li',
-          { class: `party party-${p}${view.turn === p ? ' is-turn' : ''}`, 'aria-labelledby': `vparty-${p}-h` },
+          { class: `party is-${p}${view.turn === p ? ' is-turn' : ''}`, 'aria-labelledby': `vparty-${p}-h` },
           h(
             'div',
             { class: 'party-head' },
             emblem(p, 16),
             h('h3', { id: `vparty-${p}-h` }, SHORT_NAME[p]),
-            seats[p]?.kind === 'human' ? h('span', { class: 'seat-word' }, 'person') : null,
+            seats[p]?.kind === 'human' ? h('span', { class: 'viewer-seat' }, 'person') : null,
           ),
           h(
             'p',
@@ -428,7 +430,7 @@ function partiesPanel(view: GameView, point: TimelinePoint, seats: GameRecord['s
                 'p',
                 { class: 'worth' },
                 `Worth ${Math.round(worth)} · walk-away ${walk} · `,
-                h('span', { class: worth >= walk ? 'good' : 'bad' }, signed(worth - walk)),
+                h('span', { class: worth >= walk ? 'tone-good' : 'tone-bad' }, signed(worth - walk)),
               )
             : h('p', { class: 'worth' }, `Nothing on the table · walk-away ${walk}`),
           meterBar('Domestic support', view.meters.domesticSupport[p]),
@@ -467,7 +469,7 @@ function stepPanel(
     step === 0 ? h('p', null, 'Each party has read its private brief. Step forward (or press →) to follow the talks move by move.') : null,
     move ? h('p', { class: 'step-what' }, entryText(level, move)) : null,
     why && mover
-      ? h('p', { class: 'step-why' }, h('span', { class: 'why-label' }, 'Why: '), why)
+      ? h('p', { class: 'step-why' }, h('span', { class: 'step-why-label' }, 'Why: '), why)
       : move?.note
         ? h('p', { class: 'hint' }, move.note)
         : null,

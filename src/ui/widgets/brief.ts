@@ -84,8 +84,8 @@ function interestRow(brief: PrivateBrief, t: TermId, total: number): HTMLTableRo
     h('th', { scope: 'row' }, TERMS[t].label, interest.note ? h('span', { class: 'hint block' }, interest.note) : null),
     h(
       'td',
-      { class: 'weight' },
-      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.min(100, share * 2.5)}%` })),
+      { class: 'interests-weight' },
+      h('span', { class: 'interests-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.min(100, share * 2.5)}%` })),
       ` ${share}%`,
     ),
     h('td', null, ranked.map((o) => o.label).join(' › ') || '—'),

@@ -31,7 +31,7 @@ export function coachPanel(level: Level, step: number, handlers: CoachHandlers, 
     h('p', { class: 'eyebrow' }, `Tutorial · step ${step + 1} of ${steps.length}`),
     h('h2', { id: 'coach-h' }, s.title),
     h('p', null, s.text),
-    s.expect ? h('p', { class: 'todo' }, h('strong', null, 'Your task: '), EXPECT_WORDS[s.expect] ?? s.expect, '.') : null,
+    s.expect ? h('p', { class: 'coach-todo' }, h('strong', null, 'Your task: '), EXPECT_WORDS[s.expect] ?? s.expect, '.') : null,
     s.expect && hint ? h('p', { class: 'hint' }, hint) : null,
     h(
       'div',

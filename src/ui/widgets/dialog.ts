@@ -16,7 +16,7 @@ export interface DialogOptions {
 export function openDialog(options: DialogOptions): HTMLDialogElement {
   const opener = document.activeElement as HTMLElement | null;
   const titleId = uniqueId('dialog-title');
-  const dialog = h('dialog', { class: `dialog${options.wide ? ' wide' : ''}`, 'aria-labelledby': titleId });
+  const dialog = h('dialog', { class: `dialog${options.wide ? ' is-wide' : ''}`, 'aria-labelledby': titleId });
   const close = () => dialog.close();
   const actions = (options.actions ?? []).map((a) =>
     h(

@@ -50,7 +50,7 @@ export function scoreHistogram(party: PartyId, s: ExplorationSummary['scores'][P
       : `${PARTY_NAMES[party]}: scores from ${signed(s.min)} to ${signed(s.max)}, mean ${mean}; most often ${binLabel(top)} (${fmtInt(s.histogram[top])} of ${fmtInt(runs)}).${actual !== null ? ` In the recorded game: ${signed(actual)}.` : ''}`;
   const el = h(
     'figure',
-    { class: `histogram party-${party}` },
+    { class: 'histogram' },
     h('figcaption', null, emblem(party, 14), ` ${PARTY_NAMES[party]}`),
     h('div', { class: 'hg-svg', role: 'img', 'aria-label': label }),
     h(

@@ -14,7 +14,7 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
   for (const e of view.log) {
     if (e.round !== round) {
       round = e.round;
-      items.push(h('li', { class: 'round-sep' }, `Round ${round}`));
+      items.push(h('li', { class: 'log-round' }, `Round ${round}`));
     }
     const isParty = e.by !== 'events' && e.by !== 'facilitator';
     items.push(
@@ -23,16 +23,16 @@ export function logPanel(view: GameView, me: PartyId | null): HTMLElement {
         { class: `entry by-${e.by}${e.by === 'events' ? ' is-event' : ''}` },
         h(
           'span',
-          { class: 'who' },
+          { class: 'entry-who' },
           isParty ? emblem(e.by as PartyId, 12) : null,
           e.by === 'events' ? 'Event' : `${isParty ? SHORT_NAME[e.by as PartyId] : actorName(e.by)}${e.by === me ? ' (you)' : ''}`,
         ),
-        h('span', { class: 'what' }, entryText(level, e)),
-        isParty && entryReason(level, e) ? h('span', { class: 'why' }, entryReason(level, e)) : null,
+        h('span', { class: 'entry-what' }, entryText(level, e)),
+        isParty && entryReason(level, e) ? h('span', { class: 'entry-why' }, entryReason(level, e)) : null,
       ),
     );
   }
-  if (!items.length) items.push(h('li', { class: 'empty' }, 'Moves and events will be listed here, with the reason each party gives.'));
+  if (!items.length) items.push(h('li', { class: 'log-empty' }, 'Moves and events will be listed here, with the reason each party gives.'));
   return h(
     'section',
     { class: 'panel log', 'aria-labelledby': 'log-h' },

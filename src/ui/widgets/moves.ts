@@ -103,7 +103,7 @@ export function movesPanel(session: GameSession, handlers: MovesHandlers, reason
     ),
     h(
       'div',
-      { class: 'move-row end' },
+      { class: 'move-row is-end' },
       move('Walk out', { type: 'party.walkOut' }, () => confirmWalkOut(handlers), { class: 'danger quiet' }),
     ),
     h('p', { class: 'move-reason', id: 'move-reason', role: 'status' }, reason),
@@ -125,7 +125,7 @@ function offerAirSupport(view: GameView, legal: readonly LegalMove[], handlers: 
       const allowed = levels.includes(o.id);
       return h(
         'label',
-        { class: `choice${allowed ? '' : ' off'}` },
+        { class: `choice${allowed ? '' : ' is-off'}` },
         h('input', {
           type: 'radio',
           name: 'us-level',

@@ -28,10 +28,10 @@ export function partiesPanel(view: GameView, level: Level, me: PartyId): HTMLEle
 function answer(view: GameView, p: PartyId): { cls: string; text: string; icon: string } | null {
   const t = view.table;
   if (!t) return null;
-  if (t.proposedBy === p && t.acceptedBy.includes(p)) return { cls: 'proposed', icon: '◆', text: 'Proposed it' };
-  if (t.acceptedBy.includes(p)) return { cls: 'accepted', icon: '✓', text: 'Accepted' };
-  if (t.rejectedBy.includes(p)) return { cls: 'rejected', icon: '✕', text: 'Rejected' };
-  return { cls: 'pending', icon: '…', text: 'No answer yet' };
+  if (t.proposedBy === p && t.acceptedBy.includes(p)) return { cls: 'is-proposed', icon: '◆', text: 'Proposed it' };
+  if (t.acceptedBy.includes(p)) return { cls: 'is-accepted', icon: '✓', text: 'Accepted' };
+  if (t.rejectedBy.includes(p)) return { cls: 'is-rejected', icon: '✕', text: 'Rejected' };
+  return { cls: 'is-pending', icon: '…', text: 'No answer yet' };
 }
 
 function partyCard(view: GameView, level: Level, p: PartyId, me: PartyId, last: LogEntry | undefined): HTMLElement {
@@ -42,7 +42,7 @@ function partyCard(view: GameView, level: Level, p: PartyId, me: PartyId, last: 
   const headingId = `party-${p}-h`;
   return h(
     'li',
-    { class: `party party-${p}${isTurn ? ' is-turn' : ''}${you ? ' is-you' : ''}`, 'aria-labelledby': headingId },
+    { class: `party is-${p}${isTurn ? ' is-turn' : ''}${you ? ' is-you' : ''}`, 'aria-labelledby': headingId },
     h(
       'div',
       { class: 'party-head' },
@@ -55,7 +55,7 @@ function partyCard(view: GameView, level: Level, p: PartyId, me: PartyId, last: 
           { class: 'party-status' },
           isTurn ? h('span', { class: 'turn-flag' }, you ? 'Your move' : 'Moving now') : null,
           a ? h('span', { class: `answer ${a.cls}` }, h('span', { 'aria-hidden': 'true' }, a.icon), ` ${a.text}`) : null,
-          you ? h('span', { class: 'seat you' }, 'You') : null,
+          you ? h('span', { class: 'party-seat is-you' }, 'You') : null,
         )
       : null,
     meterBar('Domestic support', view.meters.domesticSupport[p]),

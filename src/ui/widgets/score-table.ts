@@ -67,13 +67,13 @@ function scoreRow(r: ScoreRow, bars: boolean, max: number): HTMLElement {
       String(r.walkAway),
       r.walkAwayNow !== undefined && r.walkAwayNow !== r.walkAway ? h('span', { class: 'hint block' }, `now ${r.walkAwayNow}`) : null,
     ),
-    h('td', { class: r.score >= 0 ? 'good' : 'bad' }, signed(r.score)),
+    h('td', { class: r.score >= 0 ? 'tone-good' : 'tone-bad' }, signed(r.score)),
     bars
       ? h(
           'td',
-          { class: 'diverge', 'aria-hidden': 'true' },
+          { class: 'is-diverge', 'aria-hidden': 'true' },
           h('span', {
-            class: `bar ${r.score >= 0 ? 'pos' : 'neg'}`,
+            class: `score-bar ${r.score >= 0 ? 'is-pos' : 'is-neg'}`,
             style: r.score >= 0 ? `left:50%;width:${width}%` : `left:${50 - width}%;width:${width}%`,
           }),
         )

@@ -14,7 +14,9 @@ export interface HeadHandlers {
 export function tableHead(view: GameView, handlers: HeadHandlers, note?: string | null): HTMLElement {
   const over = view.phase === 'over';
   const current = over ? (view.outcome?.round ?? view.round) : view.round;
-  const pips = Array.from({ length: view.rounds }, (_, i) => h('li', { class: i + 1 < current ? 'done' : i + 1 === current ? 'now' : '' }));
+  const pips = Array.from({ length: view.rounds }, (_, i) =>
+    h('li', { class: i + 1 < current ? 'is-done' : i + 1 === current ? 'is-now' : '' }),
+  );
   const status = view.phase === 'briefing' ? 'Briefing' : over ? 'Talks over' : `Round ${view.round} of ${view.rounds}`;
   const sound = settings().sound;
   return h(
@@ -23,7 +25,7 @@ export function tableHead(view: GameView, handlers: HeadHandlers, note?: string 
     h(
       'div',
       { class: 'brand' },
-      h('span', { class: 'wordmark-sm' }, 'Buffer Zone'),
+      h('span', { class: 'brand-mark' }, 'Buffer Zone'),
       h('span', { class: 'level-title' }, view.levelTitle),
       note ? h('span', { class: 'head-note' }, note) : null,
     ),

@@ -56,7 +56,7 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
     const v = optionValue(brief, t, pkg[t]);
     return h(
       'div',
-      { class: `erow${changed ? ' changed' : ''}${redLineFor(brief, t, pkg[t]) ? ' crosses' : ''}` },
+      { class: `erow${changed ? ' is-changed' : ''}${redLineFor(brief, t, pkg[t]) ? ' is-crosses' : ''}` },
       h('label', { for: id }, TERMS[t].label, changed ? h('span', { class: 'sr-only' }, ' (changed)') : null),
       select,
       h(
@@ -110,14 +110,14 @@ export function termEditor(session: GameSession, state: EditorState, handlers: E
       start('Your ideal', () => idealPackage(level, view)),
       start('Status quo', () => level.defaultPackage),
     ),
-    h('p', { class: 'hint key' }, '✕ your red line · (RUS) demanded in public by Russia · bar: how much you like the option'),
+    h('p', { class: 'hint editor-key' }, '✕ your red line · (RUS) demanded in public by Russia · bar: how much you like the option'),
     h('div', { class: 'erows' }, ...rows),
     h('label', { for: 'offer-note', class: 'field-label' }, 'Reason (optional)'),
     note,
     valueLine(value, brief.currentWalkAway),
     h(
       'p',
-      { class: `editor-problem${problem ? ' bad' : ' ok'}`, id: 'editor-problem', role: 'status' },
+      { class: `editor-problem${problem ? ' is-bad' : ' is-ok'}`, id: 'editor-problem', role: 'status' },
       problem ?? `Ready: ${describeAudience(me)}`,
     ),
     h(

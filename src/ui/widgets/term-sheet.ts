@@ -28,7 +28,7 @@ export function termSheet(
     'section',
     { class: 'panel sheet', 'aria-labelledby': 'sheet-h' },
     h('h2', { id: 'sheet-h', class: 'panel-title' }, title),
-    sub ? h('p', { class: 'sub' }, sub) : null,
+    sub ? h('p', { class: 'sheet-sub' }, sub) : null,
     pkg
       ? h(
           'dl',
@@ -37,20 +37,20 @@ export function termSheet(
             const red = brief ? redLineFor(brief, t, pkg[t]) : null;
             return h(
               'div',
-              { class: `term-row${red ? ' crosses' : ''}` },
+              { class: `term-row${red ? ' is-crosses' : ''}` },
               h('dt', null, TERMS[t].label),
-              h('dd', null, optionLabel(t, pkg[t]), red ? h('span', { class: 'tag warn', title: red }, ' Your red line') : null),
+              h('dd', null, optionLabel(t, pkg[t]), red ? h('span', { class: 'tag is-warn', title: red }, ' Your red line') : null),
             );
           }),
         )
-      : h('p', { class: 'empty' }, 'Nothing is on the table yet. On its turn, any party may propose a package.'),
+      : h('p', { class: 'sheet-empty' }, 'Nothing is on the table yet. On its turn, any party may propose a package.'),
     view.commitments.guaranteesDemanded && options.pkg === undefined
-      ? h('p', { class: 'fixed' }, 'Ukraine has demanded defined security guarantees: it will not sign a package without one.')
+      ? h('p', { class: 'term-fixed' }, 'Ukraine has demanded defined security guarantees: it will not sign a package without one.')
       : null,
     pkg && fixed.length
       ? h(
           'p',
-          { class: 'fixed' },
+          { class: 'term-fixed' },
           `Fixed in this scenario: ${fixed.map((t) => `${TERMS[t].label.toLowerCase()} (${optionLabel(t, level.defaultPackage[t]).toLowerCase()})`).join(', ')}.`,
         )
       : null,
@@ -72,7 +72,7 @@ function signatures(view: GameView, me: PartyId | null): HTMLElement {
           : ['pending', '…', 'waiting'];
       return h(
         'li',
-        { class: `sig ${state[0]}` },
+        { class: `sig is-${state[0]}` },
         emblem(id, 12),
         h(
           'span',
@@ -99,7 +99,7 @@ export function valueLine(value: number, walkAway: number): HTMLElement {
       ` · walk-away ${walkAway} · `,
       h(
         'span',
-        { class: above >= 0 ? 'good' : 'bad' },
+        { class: above >= 0 ? 'tone-good' : 'tone-bad' },
         above >= 0 ? `${Math.round(above * 10) / 10} above` : `${Math.round(-above * 10) / 10} below`,
       ),
     ),

@@ -106,7 +106,7 @@ function table(tables: TableComparison[]): HTMLElement {
     const differs = new Set(values).size > 1;
     return h(
       'tr',
-      { class: differs ? 'differs' : '' },
+      { class: differs ? 'is-differs' : '' },
       h(
         'th',
         { scope: 'row' },
@@ -180,7 +180,7 @@ function table(tables: TableComparison[]): HTMLElement {
             sorted.map((t) => (t.scores ? signed(t.scores[p]) : '—')),
             {
               head: h('span', { class: 'with-emblem' }, emblem(p, 12), PARTY_NAMES[p]),
-              cls: sorted.map((t) => (t.scores ? (t.scores[p] >= 0 ? 'good' : 'bad') : '')),
+              cls: sorted.map((t) => (t.scores ? (t.scores[p] >= 0 ? 'tone-good' : 'tone-bad') : '')),
             },
           ),
         ),

@@ -374,7 +374,7 @@ export function consoleScreen(app: App, code: string): Screen {
               },
               { class: 'primary', 'data-key': 'debrief' },
             ),
-            h('a', { class: 'button-link', href: recordUrl(code), download: `buffer-zone-${code}.bzrec.json` }, 'Download the record'),
+            h('a', { class: 'cr-button-link', href: recordUrl(code), download: `buffer-zone-${code}.bzrec.json` }, 'Download the record'),
           )
         : h('div', { class: 'move-row' }, button('End the talks…', confirmEnd, { class: 'danger', 'data-key': 'end' })),
     );

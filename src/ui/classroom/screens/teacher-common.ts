@@ -64,7 +64,7 @@ export function teacherNav(app: App, current: 'lobby' | 'console' | 'comparison'
 export function lostSession(app: App, error: string): HTMLElement {
   return h(
     'div',
-    { class: 'notice error', role: 'alert' },
+    { class: 'notice is-error', role: 'alert' },
     h('h2', null, 'This session could not be opened'),
     h('p', null, error),
     h(

@@ -29,7 +29,11 @@ export function teacherDebrief(view: GameView, level: Level, tableLabel: string)
       h('p', { class: 'eyebrow' }, `Debrief · ${tableLabel}`),
       h('h2', { id: 'cr-debrief-h', class: 'cr-debrief-title' }, OUTCOME_TITLES[o.kind]),
       h('p', { class: 'lede' }, describeOutcome(o)),
-      h('p', { class: 'meta' }, `Round ${o.round} of ${view.rounds}${o.durability !== null ? ` · durability ${o.durability} / 100` : ''}`),
+      h(
+        'p',
+        { class: 'verdict-meta' },
+        `Round ${o.round} of ${view.rounds}${o.durability !== null ? ` · durability ${o.durability} / 100` : ''}`,
+      ),
     ),
     h(
       'div',
@@ -56,7 +60,7 @@ export function teacherDebrief(view: GameView, level: Level, tableLabel: string)
       ...(view.revealed ?? []).map((b) =>
         h(
           'details',
-          { class: `reveal party-${b.party}` },
+          { class: `reveal is-${b.party}` },
           h('summary', null, emblem(b.party), ` ${PARTY_NAMES[b.party]}`),
           briefDetails(b, level),
         ),
