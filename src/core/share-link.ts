@@ -8,7 +8,7 @@ import { err, ok, type Result } from './result';
 import { describeIssues } from './schema';
 
 /**
- * Share links carry a whole game in the URL fragment (`#game=1.<data>`), compressed, so they work
+ * Share links carry a whole game in the URL fragment (`#game=2.<data>`), compressed, so they work
  * offline and no server ever sees them. Per-step hashes are left out (replaying the intents recomputes
  * them); the final hash stays, so a truncated or edited link is caught when it is opened.
  */

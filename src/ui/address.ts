@@ -21,7 +21,7 @@ import type { ClassroomView } from './classroom/routes';
  * | classroom              | `./join`, `./?join=CODE`, `./teach`, `./?teach=lobby`, `./?teach=console&table=CODE`, `./?teach=compare` |
  *
  * The screens with a game in them keep its share link in the fragment (discussion/address.ts). Old
- * links still open: `/?level=…&seed=…` (the new-game form), `/?join=CODE`, `/#game=1.…`.
+ * links still open: `/?level=…&seed=…` (the new-game form), `/?join=CODE`, `/#game=2.…`.
  */
 
 /** Seeds in links are refused beyond this length rather than cut (the engine takes any text). */
@@ -86,7 +86,7 @@ export type AddressRequest =
   | { kind: 'route'; route: Route }
   /** The table or the end of the game: whatever the save in this browser holds. */
   | { kind: 'saved'; want: 'table' | 'outcome' }
-  /** A share link in the fragment (`#game=1.…`), opened by the replays module. */
+  /** A share link in the fragment (`#game=2.…`), opened by the replays module. */
   | { kind: 'game' }
   /** A classroom link (`?join=`, `?teach=`), read by the classroom module. */
   | { kind: 'classroom' }

@@ -48,7 +48,7 @@ describe('a finished game, discussed', () => {
     await page.getByRole('navigation', { name: 'Replay' }).getByRole('button', { name: 'Copy share link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
     sharedLink = await page.evaluate(() => navigator.clipboard.readText());
-    expect(sharedLink).toMatch(/#game=1\./);
+    expect(sharedLink).toMatch(/#game=2\./);
     // Measured for the report: the link of this 41-step game (ten full rounds).
     console.log(`share link of a 41-step game: ${sharedLink.length} characters`);
     expect(sharedLink.length).toBeLessThan(8000);
@@ -242,18 +242,19 @@ describe('hostile links and files', () => {
   const record = parseRecordJson(fixtureText);
   if (!record.ok) throw new Error(record.error);
   const good = shareFragment(record.value);
-  const payload = good.slice('game=1.'.length);
+  const payload = good.slice('game=2.'.length);
   const compact = JSON.parse(LZString.decompressFromEncodedURIComponent(payload)) as Record<string, unknown>;
-  const encode = (o: unknown) => `game=1.${LZString.compressToEncodedURIComponent(JSON.stringify(o))}`;
+  const encode = (o: unknown) => `game=2.${LZString.compressToEncodedURIComponent(JSON.stringify(o))}`;
   const mid = Math.floor(payload.length / 2);
   const flip = (c: string) => (c === 'A' ? 'B' : 'A');
   const links: [string, string][] = [
     ['truncated', good.slice(0, Math.floor(good.length * 0.6))],
-    ['edited', `game=1.${payload.slice(0, mid)}${flip(payload[mid])}${payload.slice(mid + 1)}`],
+    ['edited', `game=2.${payload.slice(0, mid)}${flip(payload[mid])}${payload.slice(mid + 1)}`],
     ['a move edited', encode({ ...compact, i: (compact.i as object[]).map((x, k) => (k === 12 ? { ...x, note: 'changed' } : x)) })],
     ['a foreign level', encode({ ...compact, l: 'somebody-elses-level' })],
     ['another version', `game=9.${payload}`],
-    ['random text', 'game=1.hello-there'],
+    ['an earlier record format', `game=1.${payload}`],
+    ['random text', 'game=2.hello-there'],
   ];
 
   it('refuses each bad link with a message; the game keeps working', async () => {
@@ -267,6 +268,7 @@ describe('hostile links and files', () => {
       expect(detail, what).toMatch(/^link: /);
       if (what === 'a foreign level') expect(detail).toContain('somebody-elses-level');
       if (what === 'another version') expect(detail).toContain('different version');
+      if (what === 'an earlier record format') expect(detail).toContain('made by an earlier version of Buffer Zone; it cannot be replayed by this one');
       if (what === 'a move edited') expect(detail).toContain('does not');
       // The bad fragment is removed from the address, so a reload opens the menu.
       expect(new URL(page.url()).hash).toBe('');

@@ -3,7 +3,7 @@ import { fragmentOf } from './links';
 
 /**
  * While a game is open in the replay viewer or the debrief, the address bar holds its share link
- * (`#game=1.…`, plus `&step=12` or `&view=debrief`), so a reload reopens the same place and the address
+ * (`#game=2.…`, plus `&step=12` or `&view=debrief`), so a reload reopens the same place and the address
  * itself can be copied. Leaving those screens clears it. `history.replaceState` adds no history entries
  * and fires no `hashchange`.
  */
@@ -22,7 +22,7 @@ export function setGameInAddress(game: LoadedGame | null, where: { step?: number
   }
 }
 
-/** Splits `#game=1.…&step=12&view=debrief` into the game's fragment and where to open it. */
+/** Splits `#game=2.…&step=12&view=debrief` into the game's fragment and where to open it. */
 export function parseAddress(hash: string): { fragment: string; step?: number; view?: 'debrief' } | null {
   const body = hash.replace(/^#/, '');
   if (!body.startsWith('game=')) return null;

@@ -26,7 +26,7 @@ export interface LoadedGame {
   level: Level;
   record: GameRecord;
   states: GameState[];
-  /** The share-link fragment (`game=1.…`), made on first use. */
+  /** The share-link fragment (`game=2.…`), made on first use. */
   fragment?: string;
 }
 

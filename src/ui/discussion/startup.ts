@@ -4,7 +4,7 @@ import { readShareLink } from './links';
 import { rememberLoaded } from './library';
 
 /**
- * Share links: `…#game=1.<data>` opens that game in the replay viewer (or `&view=debrief` in the
+ * Share links: `…#game=2.<data>` opens that game in the replay viewer (or `&view=debrief` in the
  * debrief, `&step=12` at that step), at start-up and whenever the fragment changes (a link pasted into
  * the address bar of an open tab). A bad link opens "Replays and debriefs" with the reason; the rest of
  * the game is untouched. Returns false when the address holds no game.

@@ -89,7 +89,7 @@ export function replaysScreen(app: App, route: Route): Screen {
     type: 'text',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'https://…#game=1.…',
+    placeholder: 'https://…#game=2.…',
     'aria-describedby': `${linkId}-hint`,
   });
   const linkForm = h(
