@@ -14,7 +14,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { decideFor } from '../src/ai';
 import { applyToGame, newGame, type GameState, type Intent, type Level, type PartyId } from '../src/core';
 import { findBuiltinLevel } from '../src/content/levels';
-import type { Ack, StepMessage, ViewMessage } from '../src/server/protocol';
+import type { Ack, StepMessage, ViewMessage } from '../src/protocol';
 
 export interface LoadResult {
   tables: number;

@@ -1,5 +1,6 @@
 import { PARTY_NAMES, type Intent } from '../core';
-import { refuse, type Ack, type SeatId } from './protocol';
+import type { Ack, SeatId } from '../protocol';
+import { refuse } from './refuse';
 
 /**
  * Who may send which intent. The engine checks whose turn it is; this checks that the sender is who

@@ -2,4 +2,4 @@
 export { createClassroomServer, type ClassroomServer } from './server';
 export type { ClassroomOptions } from './config';
 export { lanAddresses } from './lan';
-export * from './protocol';
+export * from '../protocol';

@@ -1,12 +1,11 @@
+import { TEAM_NAME_MAX } from '../protocol';
+
 /**
  * Team names, as typed on a phone and shown on the teacher's projector. A name is the team's own
  * text, so nothing in it may act on the page or the terminal it is shown in: control characters
  * (NUL, ESC, line breaks) and the invisible bidirectional controls that can reverse the text around
  * them are taken out, runs of spaces become one, and the length limit is the join form's.
  */
-
-/** The join form's limit (its input has `maxlength="40"`), in UTF-16 units as both count them. */
-export const TEAM_NAME_MAX = 40;
 
 // Line and tab characters become a space; other controls, bidi controls and invisible marks go.
 const TO_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/g;

@@ -7,11 +7,11 @@ import {
   ReleaseSeatRequestSchema,
   StepsRequestSchema,
   TimerRequestSchema,
-  refuse,
   type Ack,
   type StepMessage,
   type ViewMessage,
-} from './protocol';
+} from '../protocol';
+import { refuse } from './refuse';
 import type { Member, TableRoom } from './room';
 
 /**

@@ -3,8 +3,15 @@ import { currentParty, type PartyId } from '../core';
 import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
 import { TokenBucket } from './limits';
-import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, JoinOptionsSchema, type JoinOptions, type SeatId, type ViewMessage } from './protocol';
-import { TEAM_NAME_MAX } from './names';
+import {
+  CLOSE_SEAT_RELEASED,
+  CLOSE_SEAT_TAKEN_OVER,
+  JoinOptionsSchema,
+  TEAM_NAME_MAX,
+  type JoinOptions,
+  type SeatId,
+  type ViewMessage,
+} from '../protocol';
 import { RoomRequests } from './room-requests';
 import { SeatBook, type JoinCheck } from './seats';
 import { tokenMatches } from './secrets';

@@ -1,7 +1,7 @@
 import { PARTY_IDS, type PartyId } from '../core';
 import type { SeatClaims } from './journal';
 import { cleanTeamName } from './names';
-import type { SeatStatus, SeatView } from './protocol';
+import type { SeatStatus, SeatView } from '../protocol';
 import { hashToken, newToken, tokenMatches } from './secrets';
 
 /**

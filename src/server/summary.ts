@@ -1,33 +1,16 @@
-import { TERMS, optionLabel, type Package, type PartyId, type Phase, type OutcomeKind } from '../core';
+import { TERMS, optionLabel, type PartyId } from '../core';
 import { describeOutcome } from '../narrate';
+import type { SeatView, TableComparison, TableDamage, TableSummary } from '../protocol';
 import type { DamagedTable } from './directory';
 import type { TableRow } from './journal';
-import type { SeatView } from './protocol';
 import type { TableRoom } from './room';
 import { SeatBook } from './seats';
-import type { Table, TableDamage } from './table';
+import type { Table } from './table';
 
 /**
- * How a table looks from outside its room: to the teacher's session overview, to the join screen, and
- * side by side with its parallel tables for the debrief. Nothing here is private to a party while the
- * talks run; scores (which rest on the hidden interests) appear only once a table is over.
+ * How a table looks from outside its room (the shapes are in src/protocol/tables.ts): to the teacher's
+ * session overview, to the join screen, and side by side with its parallel tables for the debrief.
  */
-
-export interface TableSummary {
-  code: string;
-  index: number;
-  phase: Phase;
-  round: number;
-  rounds: number;
-  seq: number;
-  hash: string;
-  seats: Record<PartyId, SeatView>;
-  teachers: number;
-  outcome: OutcomeKind | null;
-  scores: Record<PartyId, number> | null;
-  /** Set when the table's journal does not replay: the step that fails and why; the rest shows its last good step. */
-  damaged: TableDamage | null;
-}
 
 export function summarize(room: TableRoom): TableSummary {
   let teachers = 0;
@@ -86,24 +69,6 @@ export function publicSummary(room: TableRoom) {
     rounds: table.level.rounds,
     seats: room.seats.view(),
   };
-}
-
-export interface TableComparison {
-  code: string;
-  index: number;
-  phase: Phase;
-  round: number;
-  /** 'signed' = an agreement; 'on-table' = a package under discussion (or left there at the end); 'none'. */
-  status: 'signed' | 'on-table' | 'none';
-  terms: Package | null;
-  /** The same terms as readable labels, in the level's order of active terms. */
-  termLabels: { term: string; label: string; value: string }[];
-  outcome: { kind: OutcomeKind; reason: string; durability: number | null } | null;
-  scores: Record<PartyId, number> | null;
-  meters: { tension: number; casualties: number };
-  steps: number;
-  /** A damaged table is listed at its last good step, marked with the step that fails and why. */
-  damaged: TableDamage | null;
 }
 
 export function compare(room: TableRoom): TableComparison {

@@ -19,7 +19,8 @@ import {
 import { findBuiltinLevel } from '../content/levels';
 import { describeRefusal, divergenceText } from '../narrate';
 import type { IntentSource, Journal, SessionRow, StoredIntent, TableRow } from './journal';
-import { refuse, type Ack, type StepMessage } from './protocol';
+import type { Ack, StepMessage, TableDamage } from '../protocol';
+import { refuse } from './refuse';
 
 /**
  * One table's authoritative game: the engine state, the journal it writes through, and the intent ids
@@ -37,12 +38,6 @@ export function idScope(source: IntentSource, intent: Intent): string {
   if (source === 'computer' || source === 'timer') return 'server';
   if (source === 'teacher') return 'facilitator';
   return intent.by;
-}
-
-/** Where the replay of a table's journal stopped: the first step that does not replay, and why. */
-export interface TableDamage {
-  step: number;
-  reason: string;
 }
 
 interface Applied {

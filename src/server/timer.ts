@@ -1,5 +1,5 @@
 import { currentParty, type GameState, type Level, type PartyId } from '../core';
-import type { TimerView } from './protocol';
+import type { TimerView } from '../protocol';
 
 /**
  * The per-turn clock, counted in whole seconds that the room's clock ticks. It runs only while a team

@@ -1,5 +1,5 @@
 import { eventProbabilities, findCard, previewNextEvent, viewFor, type PartyId } from '../core';
-import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from './protocol';
+import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from '../protocol';
 import type { Table } from './table';
 
 /**

@@ -134,7 +134,20 @@ export function resolveChoice(level: Level, state: GameState, c: Choice): Intent
         };
       else raw.eventId = c.eventId;
       break;
-    default:
+    // Moves with nothing beyond their type, sender and note. Listed, not defaulted: a new move with a
+    // payload must say here how a choice fills it in.
+    case 'game.start':
+    case 'party.accept':
+    case 'party.reject':
+    case 'party.pass':
+    case 'party.walkOut':
+    case 'russia.escalate':
+    case 'russia.stall':
+    case 'ukraine.demandGuarantees':
+    case 'facilitator.releaseEvent':
+    case 'facilitator.pause':
+    case 'facilitator.resume':
+    case 'facilitator.end':
       break;
   }
   return raw as Intent;

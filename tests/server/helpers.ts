@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Room } from '@colyseus/sdk';
 import type { GameView, Intent, LogEntry, PartyId } from '../../src/core';
 import { createClassroomServer, type ClassroomOptions, type ClassroomServer } from '../../src/server';
-import type { Ack, SeatMessage, ViewMessage } from '../../src/server/protocol';
+import type { Ack, SeatMessage, ViewMessage } from '../../src/protocol';
 import { DEAL } from '../helpers/game';
 
 /** Shared fixtures for the classroom server tests: a server on an ephemeral loopback port, sessions and seats. */

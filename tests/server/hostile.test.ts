@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { PARTY_IDS, type PartyId } from '../../src/core';
-import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, type Ack } from '../../src/server/protocol';
+import { CLOSE_SEAT_RELEASED, CLOSE_SEAT_TAKEN_OVER, type Ack } from '../../src/protocol';
 import {
   DEAL,
   F,

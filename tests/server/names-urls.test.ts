@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
-import { TEAM_NAME_MAX, cleanTeamName } from '../../src/server/names';
+import { TEAM_NAME_MAX } from '../../src/protocol';
+import { cleanTeamName } from '../../src/server/names';
 import { createSession, joinTeacher, until, startServer, type Seat, type SessionInfo, type TestServer } from './helpers';
 
 /**

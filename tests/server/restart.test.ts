@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTY_IDS, parseRecordJson, replayRecord, type GameRecord, type PartyId } from '../../src/core';
 import { findBuiltinLevel } from '../../src/content/levels';
-import type { Ack } from '../../src/server/protocol';
+import type { Ack } from '../../src/protocol';
 import { F, createSession, joinTeacher, joinTeam, playToEnd, tempDataDir, until, viewAt, type Seat, type SessionInfo } from './helpers';
 
 /**

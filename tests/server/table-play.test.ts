@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { PARTY_IDS, parseRecordJson, replayRecord, type PartyId } from '../../src/core';
 import { findBuiltinLevel } from '../../src/content/levels';
-import type { SeatMessage, ViewMessage } from '../../src/server/protocol';
+import type { SeatMessage, ViewMessage } from '../../src/protocol';
 import {
   F,
   Seat,

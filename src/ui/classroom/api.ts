@@ -1,6 +1,5 @@
 import type { Difficulty, PartyId, Phase } from '../../core';
-import type { SeatView } from '../../server/protocol';
-import type { TableComparison, TableSummary } from '../../server/summary';
+import type { SeatView, TableComparison, TableSummary } from '../../protocol';
 
 /**
  * The classroom server's HTTP API, from the browser (same origin: the server serves the game). Every

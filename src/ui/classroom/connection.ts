@@ -8,7 +8,7 @@ import {
   type StepMessage,
   type TimerView,
   type ViewMessage,
-} from '../../server/protocol';
+} from '../../protocol';
 
 /**
  * One browser's connection to one classroom table. It joins by code (a team with its seat token, the

@@ -1,5 +1,5 @@
 import type { Intent } from '../../core';
-import type { Ack } from '../../server/protocol';
+import type { Ack } from '../../protocol';
 import { sessionOverview, type SessionOverview } from './api';
 import { TableConnection, type ConnectionEvent } from './connection';
 import type { TeacherSession } from './store';

@@ -1,5 +1,5 @@
 import { PARTY_NAMES, type GameView, type PartyId } from '../../core';
-import type { SeatView, TimerView } from '../../server/protocol';
+import type { SeatView, TimerView } from '../../protocol';
 import type { LinkState } from './connection';
 
 /** Wording shared by the classroom screens. */

@@ -1,6 +1,6 @@
 import { analyzeGame, type Debrief, type GameRecord, type Result } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
-import type { DebriefReply, DebriefRequest } from '../workers/debrief.worker';
+import type { DebriefReply, DebriefRequest } from '../workers/messages';
 
 /**
  * The full debrief's figures, worked out in a Web Worker (the deal space takes a few hundred

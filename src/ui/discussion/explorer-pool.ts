@@ -1,6 +1,6 @@
 import { PARTY_IDS, type GameState, type Seats } from '../../core';
 import { emptySummary, type ExplorationSummary } from '../../ai';
-import type { ExploreReply, ExploreRequest } from '../workers/explore.worker';
+import type { ExploreReply, ExploreRequest } from '../workers/messages';
 
 /**
  * Runs the what-if explorer in Web Workers: the continuations are dealt out round-robin (continuation

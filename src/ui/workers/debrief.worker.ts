@@ -1,20 +1,12 @@
-import { analyzeGame, type Debrief, type GameRecord, type Result } from '../../core';
+import { analyzeGame, type Debrief, type Result } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
+import type { DebriefReply, DebriefRequest } from './messages';
 
 /**
  * Works out a game's debrief off the page's thread: the deal space of the main scenario has 243,000
  * packages, and the frontier, the Nash point and the gap take a few hundred milliseconds. The deal
  * space is built once per level and reused for every later debrief.
  */
-export interface DebriefRequest {
-  id: number;
-  record: GameRecord;
-}
-
-export interface DebriefReply {
-  id: number;
-  result: Result<Debrief>;
-}
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

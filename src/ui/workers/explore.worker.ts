@@ -1,28 +1,13 @@
-import { emptySummary, exploreOne, type ExplorationSummary } from '../../ai';
-import type { GameState, Seats } from '../../core';
+import { emptySummary, exploreOne } from '../../ai';
+import type { GameState } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
+import type { ExploreReply, ExploreRequest } from './messages';
 
 /**
  * The what-if explorer's worker: plays continuations `first, first + stride, …` (count of them) from
  * one state with the computer in every seat, and posts its running summary every `batch` games, so
  * the page shows progress and can stop it (by terminating the worker) at any time.
  */
-export interface ExploreRequest {
-  type: 'explore';
-  levelId: string;
-  state: GameState;
-  seats: Seats;
-  first: number;
-  stride: number;
-  count: number;
-  batch: number;
-}
-
-export type ExploreReply =
-  | { type: 'ready' }
-  | { type: 'progress'; summary: ExplorationSummary }
-  | { type: 'done'; summary: ExplorationSummary }
-  | { type: 'error'; message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: ExploreReply) => scope.postMessage(reply);

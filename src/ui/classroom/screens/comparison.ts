@@ -1,5 +1,5 @@
 import { PARTY_IDS, PARTY_NAMES } from '../../../core';
-import type { TableComparison } from '../../../server/summary';
+import type { TableComparison } from '../../../protocol';
 import type { App, Screen } from '../../app';
 import { button, h, render } from '../../dom';
 import { fmtInt, signed } from '../../format';

@@ -1,5 +1,5 @@
 import { PARTY_NAMES, type PartyId } from '../../../core';
-import type { SeatView } from '../../../server/protocol';
+import type { SeatView } from '../../../protocol';
 import type { App } from '../../app';
 import { button, h } from '../../dom';
 import { emblem } from '../../palette';

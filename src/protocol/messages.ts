@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId, type Refusal } from '../core';
-import { TEAM_NAME_MAX } from './names';
 
 /**
  * What a browser and the classroom server say to each other over a table's room. Everything a client
@@ -13,6 +12,9 @@ import { TEAM_NAME_MAX } from './names';
 // ------------------------------------------------------------------------------------------------
 
 const token = z.string().min(1).max(200);
+
+/** The longest team name: the join form's limit (its input has `maxlength="40"`), in UTF-16 units as both count them. */
+export const TEAM_NAME_MAX = 40;
 
 export const JoinOptionsSchema = z.union([
   z.strictObject({ seat: z.enum(PARTY_IDS), seatToken: token.optional(), name: z.string().max(TEAM_NAME_MAX).optional() }),
@@ -58,8 +60,6 @@ export type ErrorCode =
 /** A refusal carries the rules' reason as data (`refusal`) beside its English wording (`error`). */
 export type Ack =
   { ok: true; seq: number; hash: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string; refusal?: Refusal };
-
-export const refuse = (code: ErrorCode, error: string): Ack => ({ ok: false, code, error });
 
 // ------------------------------------------------------------------------------------------------
 // Server messages: `room.onMessage(name, handler)`
