@@ -48,7 +48,7 @@ describe('the command line as a process', () => {
       seed: 'classroom-1',
       outcome: 'agreement',
       rounds: 10,
-      stateHash: '6e73e77907b3a7a9cbd87fbfa330d78a32b33494a39af4285d494e697c5dc253',
+      stateHash: '288cf3ce78ab7bda08d7ef31e4ffaaabcc808f26296251c068718200305bd633',
     });
 
     expect(replayOk.code).toBe(0);
