@@ -10,7 +10,14 @@ import { canonicalJson, sha256Hex } from './hash';
  * red lines and walk-away value, the seeded event table and the sources every figure comes from.
  */
 
+/** Ids of source cards or game assumptions (see `assumptions`) that back a text or a figure. */
 const cite = z.array(z.string().min(1)).default([]);
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
+/**
+ * A field of the level: keys joined by dots, an event card or injects by its id, an array element by
+ * its index, `*` for every key or element (`parties.*.walkAway`, `events.strike-on-kyiv.effects.casualties`).
+ */
+const levelPath = z.string().min(1).max(200);
 const percent = z.number().min(0).max(100);
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -37,6 +44,8 @@ const PartyLevelSchema = z.strictObject({
   walkAway: percent,
   redLines: z.array(RedLineSchema).max(12).default([]),
   cite,
+  /** For each public demand, the source cards (or assumptions) that report it. */
+  demandCites: z.partialRecord(TermSchema, z.array(z.string().min(1)).min(1)).optional(),
 });
 
 const WeightSchema = z.strictObject({
@@ -64,11 +73,30 @@ export const EventCardSchema = z.strictObject({
 });
 
 const SourceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  id: slug,
   title: text(200),
   publisher: text(120),
+  /** Who says it inside the report: "citing Bloomberg", "quoting a named official", "the paper's own analysis". */
+  attribution: text(200).optional(),
+  /** The report's own words, with an ellipsis (…) wherever words are left out. */
   quote: text(600),
   url: z.string().max(400).optional(),
+  /** The numeric fields of this level whose value is taken from this card. */
+  figures: z.array(levelPath).max(40).optional(),
+});
+
+/**
+ * What a rule of the game (not a level field) takes as given, for `rule:<name>` in an assumption's
+ * `about`: the scale of the durability estimate, the option ladders of the terms, and so on.
+ */
+export const RULE_FIGURES = ['troops-per-km', 'term-options', 'durability', 'move-effects', 'us-support-ceiling', 'war-toll'] as const;
+
+/** A figure or claim the game makes itself, with no report behind it: what it covers and why, in a line. */
+const AssumptionSchema = z.strictObject({
+  id: slug,
+  /** Level paths (see `levelPath`) or `rule:<name>` (see RULE_FIGURES). */
+  about: z.array(levelPath).min(1).max(40),
+  text: text(300),
 });
 
 const TutorialStepSchema = z.strictObject({
@@ -84,6 +112,8 @@ export const LevelSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
     title: text(80),
     summary: text(600),
+    /** Sources and assumptions behind the title and summary. */
+    cite: z.array(z.string().min(1)).optional(),
     kind: z.enum(['tutorial', 'scenario']),
     rounds: z.number().int().min(1).max(40),
     turnOrder: z.array(PartySchema).length(4),
@@ -104,6 +134,8 @@ export const LevelSchema = z
     events: z.array(EventCardSchema).min(1).max(100),
     injects: z.array(EventCardSchema).max(100).default([]),
     sources: z.array(SourceSchema).min(1),
+    /** The game's own figures and premises, each labelled "game assumption" where it is shown. */
+    assumptions: z.array(AssumptionSchema).max(100).optional(),
     tutorial: z.array(TutorialStepSchema).max(30).optional(),
   })
   .superRefine((level, ctx) => {
@@ -119,15 +151,43 @@ export const LevelSchema = z
     if (level.meters.coalitionCapacity > level.coalition.maxTroops)
       issue(['meters', 'coalitionCapacity'], `exceeds coalition.maxTroops (${level.coalition.maxTroops})`);
     const sourceIds = new Set(level.sources.map((s) => s.id));
+    const assumptions = level.assumptions ?? [];
+    const citable = new Set([...sourceIds, ...assumptions.map((a) => a.id)]);
+    const seen = new Set<string>();
+    level.sources.forEach((s, i) => {
+      if (seen.has(s.id)) issue(['sources', i, 'id'], `duplicate source id "${s.id}"`);
+      seen.add(s.id);
+      s.figures?.forEach((f, j) => {
+        const found = resolveLevelPath(level, f);
+        if (found.length === 0) issue(['sources', i, 'figures', j], `"${f}" does not name a field of this level`);
+        else if (!found.every(holdsNumber)) issue(['sources', i, 'figures', j], `"${f}" is not a number field`);
+      });
+    });
+    assumptions.forEach((a, i) => {
+      if (seen.has(a.id)) issue(['assumptions', i, 'id'], `id "${a.id}" is already used by a source or another assumption`);
+      seen.add(a.id);
+      a.about.forEach((f, j) => {
+        if (f.startsWith('rule:')) {
+          if (!(RULE_FIGURES as readonly string[]).includes(f.slice(5)))
+            issue(['assumptions', i, 'about', j], `"${f}" is not a rule (${RULE_FIGURES.map((r) => `rule:${r}`).join(', ')})`);
+        } else if (resolveLevelPath(level, f).length === 0)
+          issue(['assumptions', i, 'about', j], `"${f}" does not name a field of this level`);
+      });
+    });
     const checkCites = (ids: string[], path: PropertyKey[]) =>
       ids.forEach((id, i) => {
-        if (!sourceIds.has(id)) issue([...path, i], `cites "${id}", which is not in sources`);
+        if (!citable.has(id)) issue([...path, i], `cites "${id}", which is neither a source nor an assumption`);
       });
+    checkCites(level.cite ?? [], ['cite']);
     checkCites(level.coalition.cite, ['coalition', 'cite']);
     checkCites(level.casualtiesPerRound.cite, ['casualtiesPerRound', 'cite']);
     for (const p of PARTY_IDS) {
       const party = level.parties[p];
       checkCites(party.cite, ['parties', p, 'cite']);
+      for (const [t, ids] of Object.entries(party.demandCites ?? {})) {
+        if (!(t in party.publicDemands)) issue(['parties', p, 'demandCites', t], `"${t}" is not one of ${p}'s public demands`);
+        checkCites(ids, ['parties', p, 'demandCites', t]);
+      }
       let weights = 0;
       for (const [t, interest] of Object.entries(party.interests)) {
         const term = t as TermId;
@@ -157,7 +217,55 @@ export const LevelSchema = z
     if (level.events.every((e) => e.weight.base === 0)) issue(['events'], 'at least one event needs a base weight above 0');
   });
 
+/** Every value at a level path (see `levelPath`); empty when the path names nothing. */
+export function resolveLevelPath(level: unknown, path: string): unknown[] {
+  let current: unknown[] = [level];
+  for (const seg of path.split('.')) {
+    const next: unknown[] = [];
+    for (const node of current) {
+      if (Array.isArray(node)) {
+        if (seg === '*') next.push(...node);
+        else if (/^\d+$/.test(seg) && Number(seg) < node.length) next.push(node[Number(seg)]);
+        else next.push(...node.filter((e) => isRecord(e) && e.id === seg));
+      } else if (isRecord(node)) {
+        if (seg === '*') next.push(...Object.values(node));
+        else if (Object.hasOwn(node, seg)) next.push(node[seg]);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** Every numeric field of level data, as level paths naming event cards and injects by id. */
+export function numericLevelPaths(level: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (typeof node === 'number') out.push(path);
+    else if (Array.isArray(node)) node.forEach((e, i) => walk(e, `${path}.${isRecord(e) && typeof e.id === 'string' ? e.id : String(i)}`));
+    else if (isRecord(node)) for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(level, '');
+  return out;
+}
+
+/** Whether a level path pattern (with `*`) names the field at `path` or an object or array around it. */
+export function levelPathCovers(pattern: string, path: string): boolean {
+  const a = pattern.split('.');
+  const b = path.split('.');
+  return a.length <= b.length && a.every((seg, i) => seg === '*' || seg === b[i]);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function holdsNumber(v: unknown): boolean {
+  return typeof v === 'number' || (typeof v === 'object' && v !== null && Object.values(v).some(holdsNumber));
+}
+
 export type Level = z.infer<typeof LevelSchema>;
+export type Assumption = NonNullable<Level['assumptions']>[number];
 export type EventCard = z.infer<typeof EventCardSchema>;
 export type PartyBrief = Level['parties'][PartyId];
 export type Source = Level['sources'][number];

@@ -10,6 +10,7 @@ import {
   nashPoint,
   paretoFrontier,
   parseLevel,
+  resolveLevelPath,
   type Level,
   type PartyId,
 } from '../../src/core';
@@ -33,7 +34,16 @@ function handLevel(): Level {
   for (const p of PARTY_IDS) {
     data.parties[p].redLines = [];
     data.parties[p].publicDemands = {};
+    delete data.parties[p].demandCites;
   }
+  // Cut down, the level no longer has every field the tutorial's game assumptions label: keep the labels
+  // that still name something, and the cites of those.
+  const labels = (data.assumptions as { id: string; about: string[] }[])
+    .map((a) => ({ ...a, about: a.about.filter((f) => f.startsWith('rule:') || f.includes('*') || resolveLevelPath(data, f).length > 0) }))
+    .filter((a) => a.about.length > 0);
+  const kept = new Set([...labels.map((a) => a.id), ...(data.sources as { id: string }[]).map((s) => s.id)]);
+  data.assumptions = labels;
+  for (const p of PARTY_IDS) data.parties[p].cite = (data.parties[p].cite as string[]).filter((id) => kept.has(id));
   data.parties.ukraine.walkAway = 20;
   data.parties.russia.walkAway = 20;
   data.parties.us.walkAway = 0;

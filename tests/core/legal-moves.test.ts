@@ -58,7 +58,18 @@ function samplesOf(m: LegalMove, by: Actor, lvl: Level, k: number): Intent[] {
         ...m.eventIds.slice(0, 2).map((eventId) => ({ ...base, eventId })),
         { ...base, custom: { title: 'News', text: 'Something.' } },
       ] as Intent[];
-    default:
+    case 'game.start':
+    case 'party.accept':
+    case 'party.reject':
+    case 'party.pass':
+    case 'party.walkOut':
+    case 'ukraine.demandGuarantees':
+    case 'russia.escalate':
+    case 'russia.stall':
+    case 'facilitator.pause':
+    case 'facilitator.resume':
+    case 'facilitator.releaseEvent':
+    case 'facilitator.end':
       void lvl;
       return [base as Intent];
   }

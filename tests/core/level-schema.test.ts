@@ -39,7 +39,7 @@ const cases: { name: string; edit: (d: Data) => void; path: string; says?: RegEx
     name: 'a party citing an unknown source',
     edit: (d) => (d.parties.us.cite = ['made-up']),
     path: 'parties.us.cite[0]',
-    says: /cites "made-up", which is not in sources/,
+    says: /cites "made-up", which is neither a source nor an assumption/,
   },
   {
     name: 'an event citing an unknown source',
@@ -109,6 +109,52 @@ const cases: { name: string; edit: (d: Data) => void; path: string; says?: RegEx
   },
   { name: 'an event effect out of range', edit: (d) => (d.events[0].effects.tension = 1000), path: 'events[0].effects.tension' },
   { name: 'no sources', edit: (d) => (d.sources = []), path: 'sources' },
+  {
+    name: 'an assumption about a field the level does not have',
+    edit: (d) => (d.assumptions[0].about = ['parties.rusia.walkAway']),
+    path: 'assumptions[0].about[0]',
+    says: /"parties.rusia.walkAway" does not name a field of this level/,
+  },
+  {
+    name: 'an assumption about an unknown rule',
+    edit: (d) => (d.assumptions[0].about = ['rule:gravity']),
+    path: 'assumptions[0].about[0]',
+    says: /is not a rule \(rule:troops-per-km/,
+  },
+  { name: 'an assumption with nothing to be about', edit: (d) => (d.assumptions[0].about = []), path: 'assumptions[0].about' },
+  { name: 'an assumption without its reason', edit: (d) => delete d.assumptions[0].text, path: 'assumptions[0].text' },
+  {
+    name: 'an assumption reusing a source id',
+    edit: (d) => (d.assumptions[0].id = d.sources[0].id),
+    path: 'assumptions[0].id',
+    says: /already used by a source/,
+  },
+  { name: 'a duplicate source id', edit: (d) => (d.sources[1].id = d.sources[0].id), path: 'sources[1].id', says: /duplicate source id/ },
+  {
+    name: 'a source claiming a figure that is text',
+    edit: (d) => (d.sources[0].figures = ['parties.us.brief']),
+    path: 'sources[0].figures[0]',
+    says: /not a number field/,
+  },
+  {
+    name: 'a source claiming a figure the level does not have',
+    edit: (d) => (d.sources[0].figures = ['events.no-such-card.effects']),
+    path: 'sources[0].figures[0]',
+    says: /does not name a field/,
+  },
+  {
+    name: 'a cite for a public demand the party does not make',
+    edit: (d) => (d.parties.russia.demandCites.arms = ['russia-demands']),
+    path: 'parties.russia.demandCites.arms',
+    says: /not one of russia's public demands/,
+  },
+  {
+    name: 'a public demand citing an unknown source',
+    edit: (d) => (d.parties.ukraine.demandCites.ceasefire = ['hearsay']),
+    path: 'parties.ukraine.demandCites.ceasefire[0]',
+    says: /cites "hearsay"/,
+  },
+  { name: 'the summary citing an unknown source', edit: (d) => (d.cite = ['nowhere']), path: 'cite[0]' },
 ];
 
 describe('malformed levels give errors naming the file and the path', () => {

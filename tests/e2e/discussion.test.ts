@@ -268,7 +268,8 @@ describe('hostile links and files', () => {
       expect(detail, what).toMatch(/^link: /);
       if (what === 'a foreign level') expect(detail).toContain('somebody-elses-level');
       if (what === 'another version') expect(detail).toContain('different version');
-      if (what === 'an earlier record format') expect(detail).toContain('made by an earlier version of Buffer Zone; it cannot be replayed by this one');
+      if (what === 'an earlier record format')
+        expect(detail).toContain('made by an earlier version of Buffer Zone; it cannot be replayed by this one');
       if (what === 'a move edited') expect(detail).toContain('does not');
       // The bad fragment is removed from the address, so a reload opens the menu.
       expect(new URL(page.url()).hash).toBe('');

@@ -141,7 +141,7 @@ export function menuScreen(app: App, route?: Route): Screen {
     h(
       'p',
       { class: 'menu-foot' },
-      'Every figure in the game is taken from reported sources. The same seed always gives the same events, so a game can be replayed and discussed.',
+      'Figures and positions from the reporting cite their source; everything else is labelled a game assumption (About and sources). The same seed always gives the same events, so a game can be replayed and discussed.',
     ),
   );
   return { el, title: 'Main menu' };

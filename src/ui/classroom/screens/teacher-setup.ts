@@ -3,6 +3,7 @@ import { MAIN_LEVEL_ID, builtinLevels } from '../../../content/levels';
 import type { App, Screen } from '../../app';
 import { button, h } from '../../dom';
 import { radioCard } from '../../widgets/radio-card';
+import { lessonGuideButton } from '../../guide/open-lesson-guide';
 import { cleanSeed, randomSeed } from '../../seed';
 import { createSession } from '../api';
 import { closeHub } from '../teacher-hub';
@@ -149,6 +150,12 @@ export function teacherSetupScreen(app: App): Screen {
         'p',
         { class: 'lede' },
         'Four teams — Ukraine, Russia, the United States and the Coalition — each at its own device, each with a private brief. You run the talks from a console: timer, events, injects, the end and the debrief.',
+      ),
+      h(
+        'p',
+        { class: 'hint' },
+        'Planning the lesson? The lesson guide has objectives, a pre-reading, 45- and 90-minute plans, roles for 8–32 students, a debrief script and an assessment, ready to print. ',
+        lessonGuideButton({ class: 'quiet' }),
       ),
       existing
         ? h(
