@@ -44,6 +44,31 @@ export function aspiration(profile: Profile, best: number, walkAway: number, t: 
 /** Per active term, the option indices the party would put forward (its legal options, within the others' public limits). */
 type Allowed = readonly (readonly number[])[];
 
+/**
+ * The options a party would put forward depend only on its legal options (a list the rules share per
+ * combination of public facts) and the others' public limits, so they are worked out once per
+ * combination, as is the party's ideal package among them.
+ */
+const allowedCache = new WeakMap<object, Map<string, Allowed>>();
+const idealCache = new WeakMap<Allowed, WeakMap<UtilityTable, Package>>();
+
+function allowedFor(level: Level, view: GameView, own: Record<TermId, string[]>, modelsLimits: boolean): Allowed {
+  let byKey = allowedCache.get(own);
+  if (!byKey) allowedCache.set(own, (byKey = new Map()));
+  const key = `${view.viewer}|${modelsLimits}|${view.usSupportCeiling}|${view.commitments.guaranteesDemanded}|${view.meters.coalitionCapacity}`;
+  let allowed = byKey.get(key);
+  if (!allowed) byKey.set(key, (allowed = level.activeTerms.map((term) => allowedOptions(level, view, own, term, modelsLimits))));
+  return allowed;
+}
+
+function idealOf(level: Level, allowed: Allowed, table: UtilityTable): Package {
+  let byTable = idealCache.get(allowed);
+  if (!byTable) idealCache.set(allowed, (byTable = new WeakMap()));
+  let ideal = byTable.get(table);
+  if (!ideal) byTable.set(table, (ideal = idealFrom(level, allowed, table)));
+  return ideal;
+}
+
 function idealFrom(level: Level, allowed: Allowed, table: UtilityTable): Package {
   const pkg = { ...level.defaultPackage } as Record<TermId, string>;
   level.activeTerms.forEach((t, k) => {
@@ -144,10 +169,8 @@ function choose(level: Level, view: GameView, legal: readonly LegalMove[], me: P
   const t = timeSpent(view, level);
   const lastRound = view.round >= level.rounds;
   const own = ownOptions(legal);
-  const allowed: Allowed | null = own
-    ? level.activeTerms.map((term) => allowedOptions(level, view, own, term, profile.modelsLimits))
-    : null;
-  const ideal = allowed ? idealFrom(level, allowed, table) : null;
+  const allowed: Allowed | null = own ? allowedFor(level, view, own, profile.modelsLimits) : null;
+  const ideal = allowed ? idealOf(level, allowed, table) : null;
   const best = ideal ? utilityOf(table, ideal) : walkAway;
   const target = aspiration(profile, best, walkAway, t, lastRound);
   const onTable = view.table;

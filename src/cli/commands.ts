@@ -226,6 +226,10 @@ export function analyze(args: string[], out: Out): void {
     'Key moments:',
   );
   for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${narrateEntry(level, m.entry)}`);
-  lines.push('', 'Questions for discussion:', ...d.questions.map((q, i) => `  ${i + 1}. ${describeQuestion(q)}`));
+  lines.push(
+    '',
+    'Questions for discussion:',
+    ...d.questions.map((q, i) => `  ${i + 1}. ${describeQuestion(q, { level, keyMoments: d.keyMoments })}`),
+  );
   out(lines.join('\n'));
 }

@@ -15,7 +15,7 @@ export function narratedDebrief(level: Level, d: Debrief) {
       ? { ...d.outcome, reason: describeOutcome(d.outcome), durabilityFactorsText: d.outcome.durabilityFactors.map(describeFactor) }
       : null,
     keyMoments: d.keyMoments.map((m) => ({ ...m, text: narrateEntry(level, m.entry) })),
-    questions: d.questions.map((q) => ({ ...q, text: describeQuestion(q) })),
+    questions: d.questions.map((q) => ({ ...q, text: describeQuestion(q, { level, keyMoments: d.keyMoments }) })),
   };
 }
 

@@ -1,8 +1,9 @@
-import type { Question } from '../core';
+import type { KeyMoment, Level, Question } from '../core';
+import { narrateEntry } from './log';
 import { name } from './words';
 
-/** A discussion question in words. */
-export function describeQuestion(q: Question): string {
+/** A discussion question in words; with the game's key moments, a question about one quotes its move. */
+export function describeQuestion(q: Question, game?: { level: Level; keyMoments: readonly KeyMoment[] }): string {
   switch (q.code) {
     case 'walk-out':
       return `Why did ${q.by ? name(q.by) : 'a party'} walk out in round ${q.round}? What offer, or what event, could have kept it at the table?`;
@@ -18,9 +19,20 @@ export function describeQuestion(q: Question): string {
       return `How did the strike in round ${q.round} change what each party was willing to sign?`;
     case 'us-engagement-fell':
       return `Washington's engagement fell from ${q.from} to ${q.to}. How did that limit what the United States could offer, and who gained from it?`;
-    case 'turning-point':
-      return `In round ${q.round}, step ${q.step}: was this the turning point of the talks?`;
+    case 'turning-point': {
+      const m = game?.keyMoments.find((k) => k.step === q.step);
+      const quote = m && game ? ` "${shorten(narrateEntry(game.level, m.entry), 140)}"` : '';
+      return `In round ${q.round}, step ${q.step}:${quote} Was this the turning point of the talks?`;
+    }
     case 'who-gained':
       return 'Which party gained most against its walk-away value, and was that because of its moves or because of events?';
   }
+}
+
+/** Cuts a long move description at a clause boundary so a question stays readable aloud. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const at = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf(','));
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).trimEnd()} …`;
 }

@@ -194,7 +194,8 @@ describe('a finished game, discussed', () => {
     await page.emulateMedia({ media: 'screen' });
     const pages = pdfPages(pdfPath);
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    // The four hidden briefs now separate what is reported from the game's assumptions, so they run longer.
+    expect(pages.length).toBeLessThanOrEqual(16);
     // The text on paper, without spaces (spaced-out capitals come out letter by letter).
     const squash = (t: string) => t.replace(/\s+/g, '').toLowerCase();
     const text = squash(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }));

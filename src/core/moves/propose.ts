@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedOptionIds, packageRefusal, signRefusal } from '../facts';
+import { allowedOptionIds, packageRefusal, signRefusal, usSupportCeiling } from '../facts';
 import { pairKey } from '../parties';
 import { PackageSchema } from '../schema';
 import { TERMS, TERM_IDS, type Package, type TermId } from '../terms';
@@ -37,12 +37,25 @@ export function packageChecks(): Check<{ by: PartyId; package: Package }>[] {
   ];
 }
 
-/** Per term, the options the sender may put in a package (every package limit is a limit on one term). */
+/**
+ * Per term, the options the sender may put in a package (every package limit is a limit on one term).
+ * They depend only on the sender's red lines and three public facts, so each combination is worked
+ * out once per level and shared (callers never mutate the lists).
+ */
 export function termLimits(f: RuleFacts, by: PartyId): Record<TermId, string[]> {
-  const out = {} as Record<TermId, string[]>;
-  for (const t of TERM_IDS) out[t] = allowedOptionIds(f, by, t, TERMS[t].options);
+  let byKey = limitsCache.get(f.level);
+  if (!byKey) limitsCache.set(f.level, (byKey = new Map()));
+  const key = `${by}|${f.meters.coalitionCapacity}|${usSupportCeiling(f.meters.usEngagement)}|${f.commitments.guaranteesDemanded}|${f.redLinesOf(by).length}`;
+  let out = byKey.get(key);
+  if (!out) {
+    out = {} as Record<TermId, string[]>;
+    for (const t of TERM_IDS) out[t] = allowedOptionIds(f, by, t, TERMS[t].options);
+    byKey.set(key, out);
+  }
   return out;
 }
+
+const limitsCache = new WeakMap<Level, Map<string, Record<TermId, string[]>>>();
 
 /** The package goes on the table with its sender's signature; a counter costs a little trust with the last proposer. */
 export function putOnTable(

@@ -15,7 +15,7 @@ import type { App, Route, Screen } from '../app';
 import { button, h, render } from '../dom';
 import { downloadText, safeName } from '../download';
 import { entryReason, entryText, fmtInt } from '../format';
-import { describeOutcome, describeQuestion } from '../../narrate';
+import { describeOutcome, describeQuestion, narratedDebrief } from '../../narrate';
 import { emblem } from '../palette';
 import { briefDetails } from '../widgets/brief';
 import { scoreTable } from '../widgets/score-table';
@@ -58,7 +58,7 @@ export function debriefScreen(app: App, route: Route): Screen {
     { class: 'debrief-actions no-print', role: 'group', 'aria-label': 'Debrief actions' },
     button('Print', () => window.print(), { class: 'primary', 'data-key': 'print' }),
     exportButton('Export CSV', (d) => downloadText(`${fileBase}.csv`, debriefCsv(d), 'text/csv')),
-    exportButton('Export JSON', (d) => downloadText(`${fileBase}.json`, `${JSON.stringify(d, null, 2)}\n`)),
+    exportButton('Export JSON', (d) => downloadText(`${fileBase}.json`, `${JSON.stringify(narratedDebrief(level, d), null, 2)}\n`)),
     shareControl(game),
     button('Replay step by step', () => app.go({ name: 'viewer', game }), { 'data-key': 'replay' }),
     button('Replays', () => app.go({ name: 'replays' }), { class: 'quiet', 'data-key': 'replays' }),
@@ -247,7 +247,11 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
         'section',
         { class: 'panel questions', 'aria-labelledby': 'questions-h' },
         h('h2', { id: 'questions-h', class: 'panel-title' }, 'Questions for discussion'),
-        h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', null, describeQuestion(q)))),
+        h(
+          'ol',
+          { class: 'question-list' },
+          ...d.questions.map((q) => h('li', null, describeQuestion(q, { level, keyMoments: d.keyMoments }))),
+        ),
       ),
     ),
   );
