@@ -10,3 +10,4 @@ export { describeCause, describeOutcome, describeFactor, describeDivergence } fr
 export { describeQuestion } from './questions';
 export { actorName, joinAnd, termPhrase } from './words';
 export { narratedDebrief, divergenceText } from './debrief';
+export { MOVE_WORDS, moveWords } from './moves';

@@ -1,19 +1,13 @@
 import type { Level } from '../../core';
+import { MOVE_WORDS } from '../../narrate';
 import { button, h } from '../dom';
 
 /**
  * The tutorial coach: one step of `level.tutorial` at a time. A step with `expect` waits for the
  * player to make that move; it can always be skipped, so nobody is ever stuck on a step.
  */
-export const EXPECT_WORDS: Record<string, string> = {
-  'party.propose': 'propose a package',
-  'party.counter': 'make a counter-offer',
-  'party.accept': 'accept the package on the table',
-  'party.reject': 'reject the package on the table',
-  'party.statement': 'make a public statement',
-  'party.pass': 'pass',
-  'ukraine.demandGuarantees': 'demand guarantees',
-};
+/** The coach names a step's move in the registry's own words (`src/narrate/moves.ts`). */
+export const EXPECT_WORDS: Record<string, string> = MOVE_WORDS;
 
 export interface CoachHandlers {
   go(step: number): void;
