@@ -1,4 +1,6 @@
-import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier } from './deal-space';
+import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier, restrictSignable, type DealSpace } from './deal-space';
+import { contextFacts } from './facts';
+import { termLimits } from './moves/propose';
 import { replay } from './replay';
 import { findCard } from './events';
 import type { Level } from './level';
@@ -54,9 +56,16 @@ export interface Debrief {
   outcome: Outcome | null;
   parties: PartyDebrief[];
   deal: { package: Package; utilities: Record<PartyId, number> } | null;
+  /** Over the packages every party could sign when the talks ended, from the walk-aways in force then. */
   nash: { package: Package; utilities: Record<PartyId, number>; product: number } | null;
+  /** Each party's walk-away value at the start and when the talks ended (events and escalation move them). */
+  walkAways: { start: Record<PartyId, number>; end: Record<PartyId, number> };
   frontier: {
-    /** Signable packages no other signable package beats for everyone. */
+    /**
+     * Packages every party could sign when the talks ended (no red line crossed, within Coalition
+     * capacity and Washington's ceiling, a guarantee if Ukraine demanded one) that no other such package
+     * beats for everyone.
+     */
     size: number;
     /** How many points every party could have gained at once over the deal (or over no deal). */
     gap: number;
@@ -162,8 +171,9 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
   const states = replayed.value;
   const final = states[states.length - 1];
   const o = final.context.outcome;
-  const space = dealSpace(level);
-  const walkAways = Object.fromEntries(PARTY_IDS.map((p) => [p, level.parties[p].walkAway])) as Record<PartyId, number>;
+  const space = signableAtEnd(level, final);
+  const startWalkAways = Object.fromEntries(PARTY_IDS.map((p) => [p, level.parties[p].walkAway])) as Record<PartyId, number>;
+  const walkAways = Object.fromEntries(PARTY_IDS.map((p) => [p, round1(final.context.walkAway[p])])) as Record<PartyId, number>;
   const nash = nashPoint(space, walkAways);
   const dealPkg = o?.package ?? null;
   let gap = 0;
@@ -184,6 +194,7 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
     outcome: o,
     parties: partyDebriefs(level, final),
     deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, dealPkg) } : null,
+    walkAways: { start: startWalkAways, end: walkAways },
     nash:
       nash !== null
         ? {
@@ -208,6 +219,21 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
   };
   debrief.questions = discussionQuestions(level, states, debrief);
   return ok(debrief);
+}
+
+/** The deal space of the level, keeping only the packages every party could sign in the final state. */
+function signableAtEnd(level: Level, final: GameState): DealSpace {
+  const f = contextFacts(level, final.context);
+  const allowed: Partial<Record<(typeof level.activeTerms)[number], string[]>> = {};
+  for (const t of level.activeTerms) {
+    let common: string[] | null = null;
+    for (const p of PARTY_IDS) {
+      const mine = termLimits(f, p)[t];
+      common = common === null ? [...mine] : common.filter((o) => mine.includes(o));
+    }
+    allowed[t] = common ?? [];
+  }
+  return restrictSignable(dealSpace(level), allowed);
 }
 
 /** Questions for a class, drawn from what happened in this game rather than a fixed list. */

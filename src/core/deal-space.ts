@@ -179,3 +179,21 @@ export function frontier2d(
   }
   return out;
 }
+
+/**
+ * The same deal space with fewer signable packages: those whose option of every term is among
+ * `allowed[term]` (the options every party could sign when the talks ended: red lines, Coalition
+ * capacity, Washington's ceiling, Ukraine's demand for guarantees; each is a limit on one term).
+ */
+export function restrictSignable(space: DealSpace, allowed: Readonly<Partial<Record<TermId, readonly string[]>>>): DealSpace {
+  const terms = space.terms;
+  const radix = terms.map((t) => TERMS[t].options.length);
+  const signable = space.signable.slice();
+  let stride = space.size;
+  terms.forEach((t, k) => {
+    stride /= radix[k];
+    const ok = TERMS[t].options.map((o) => allowed[t]?.includes(o.id) ?? true);
+    for (let i = 0; i < space.size; i++) if (!ok[Math.floor(i / stride) % radix[k]]) signable[i] = 0;
+  });
+  return { ...space, signable };
+}

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { playComputerGame, seatsAll, explore } from '../../src/ai';
 import { findBuiltinLevel } from '../../src/content/levels';
-import { PARTY_IDS, analyzeGame, applyToGame, debriefCsv, newGame, type GameState } from '../../src/core';
+import {
+  PARTY_IDS,
+  TERMS,
+  analyzeGame,
+  applyToGame,
+  contextFacts,
+  debriefCsv,
+  newGame,
+  packageRefusal,
+  replay,
+  signRefusal,
+  utility,
+  type GameState,
+  type Package,
+  type TermId,
+} from '../../src/core';
 
 const level = findBuiltinLevel('buffer-zone-talks')!;
 
@@ -37,6 +52,51 @@ describe('debrief analysis', () => {
     const result = analyzeGame(level, record);
     expect(result.ok).toBe(false);
   });
+});
+
+describe('the deal space at the end of the talks', () => {
+  // Deadline and breakdown games too: the seeds are chosen to give a mix, with walk-aways that moved.
+  const records = ['end-1', 'end-2', 'end-3', 'end-4', 'end-5'].map(
+    (s) => playComputerGame(level, s, seatsAll('normal'), { record: true }).record!,
+  );
+
+  it.each(records.map((r) => [r.seed, r]))(
+    'game %s: the Nash point is, by brute force, the best signable package from the final walk-aways',
+    (_seed, record) => {
+      const d = analyzeGame(level, record);
+      if (!d.ok) throw new Error(d.error);
+      const final = replay(level, record, record.steps, { checkHashes: false }).state;
+      const f = contextFacts(level, final.context);
+      const signable = (pkg: Package) => !packageRefusal(f, pkg) && PARTY_IDS.every((p) => !signRefusal(f, p, pkg));
+      for (const p of PARTY_IDS) expect(d.value.walkAways.end[p]).toBeCloseTo(final.context.walkAway[p], 1);
+      // Every package of the level, by brute force.
+      const terms = level.activeTerms;
+      let best = 0;
+      let bestPkg: Package | null = null;
+      const pkg = { ...level.defaultPackage } as Record<TermId, string>;
+      const walk = (k: number): void => {
+        if (k === terms.length) {
+          if (!signable(pkg)) return;
+          let product = 1;
+          for (const p of PARTY_IDS) {
+            const gain = utility(level, p, pkg) - d.value.walkAways.end[p];
+            if (gain <= 0) return;
+            product *= gain;
+          }
+          if (product > best + 1e-9) [best, bestPkg] = [product, { ...pkg }];
+          return;
+        }
+        for (const o of TERMS[terms[k]].options) {
+          pkg[terms[k]] = o.id;
+          walk(k + 1);
+        }
+      };
+      walk(0);
+      expect(d.value.nash?.package ?? null).toEqual(bestPkg);
+      if (d.value.nash) expect(signable(d.value.nash.package)).toBe(true);
+      if (d.value.frontier.betterPackage) expect(signable(d.value.frontier.betterPackage)).toBe(true);
+    },
+  );
 });
 
 describe('what-if continuations', () => {

@@ -162,7 +162,7 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
         : null,
     nash: d.nash ? { x: d.nash.utilities.ukraine, y: d.nash.utilities.russia } : null,
     better: better ? { x: better.ukraine, y: better.russia } : null,
-    walkAway: { x: level.parties.ukraine.walkAway, y: level.parties.russia.walkAway },
+    walkAway: { x: d.walkAways.end.ukraine, y: d.walkAways.end.russia },
   };
 
   // ---- page 1: scores, the deal, the frontier
@@ -365,7 +365,11 @@ function frontierFacts(d: Debrief): HTMLElement {
       'div',
       null,
       h('dt', null, 'Pareto frontier'),
-      h('dd', null, `${fmtInt(d.frontier.size)} signable packages that no other signable package beats for all four parties.`),
+      h(
+        'dd',
+        null,
+        `${fmtInt(d.frontier.size)} signable packages that no other signable package beats for all four parties. Signable: every party could have signed it when the talks ended (no red line crossed, within the Coalition's capacity and Washington's ceiling then, a guarantee if Ukraine had demanded one).`,
+      ),
     ),
     h(
       'div',
@@ -375,10 +379,17 @@ function frontierFacts(d: Debrief): HTMLElement {
         'dd',
         null,
         d.nash
-          ? `The package that maximises the product of every party's gain over its walk-away value (${fmtInt(d.nash.product)}): ${PARTY_IDS.map((p) => `${PARTY_NAMES[p]} ${d.nash!.utilities[p]}`).join(', ')}.`
+          ? `Among the signable packages, the one that maximises the product of every party's gain over its walk-away value when the talks ended: ${PARTY_IDS.map((p) => `${PARTY_NAMES[p]} ${d.nash!.utilities[p]}`).join(', ')}.${walkAwaysMoved(d)}`
           : 'None: no package gives every party more than its walk-away value.',
       ),
     ),
     h('div', null, h('dt', null, 'Distance from the frontier'), h('dd', { class: 'gap' }, gapText)),
   );
+}
+
+/** "Walk-away values moved during the talks: Ukraine 47 → 44, …" when events or escalation moved any. */
+function walkAwaysMoved(d: Debrief): string {
+  const moved = PARTY_IDS.filter((p) => d.walkAways.start[p] !== d.walkAways.end[p]);
+  if (!moved.length) return '';
+  return ` Walk-away values moved during the talks: ${moved.map((p) => `${PARTY_NAMES[p]} ${d.walkAways.start[p]} → ${d.walkAways.end[p]}`).join(', ')}.`;
 }
