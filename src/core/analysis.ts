@@ -8,7 +8,7 @@ import { PAIR_KEYS, PARTY_IDS, PARTY_NAMES, type PartyId } from './parties';
 import type { GameRecord } from './record';
 import { err, ok, type Result } from './result';
 import type { GameState, LogEntry, Outcome } from './state';
-import { TERMS, optionLabel, type Package } from './terms';
+import { TERMS, optionLabel, type Package, type TermId } from './terms';
 import { round1, utility } from './utility';
 import { levelHash } from './level';
 
@@ -81,14 +81,16 @@ export interface Debrief {
 /** A question for discussion, drawn from what happened (worded by `src/narrate`). */
 export type Question =
   | { code: 'walk-out'; by: PartyId | null; round: number }
-  | { code: 'blocking-red-line'; round: number }
+  /** No deal: the red line the rejected packages crossed most often (counted from the rejections), if any. */
+  | { code: 'blocking-red-line'; round: number; redLine: { party: PartyId; term: TermId; option: string; times: number } | null }
   | { code: 'durability'; durability: number }
   | { code: 'zone-depth'; depth: string; alternative: string; step: number }
   | { code: 'better-package'; gap: number; agreement: boolean }
   | { code: 'strike'; round: number }
   | { code: 'us-engagement-fell'; from: number; to: number }
   | { code: 'turning-point'; round: number; step: number }
-  | { code: 'who-gained' };
+  /** Each party's score against its own walk-away value (scores on different scales are not compared). */
+  | { code: 'own-walk-away'; best: PartyId; worst: PartyId };
 
 /** Every state of a recorded game, `states[i]` after i steps (no hashes checked: the caller trusts the record). */
 export function replayStates(level: Level, record: GameRecord): Result<GameState[]> {
@@ -221,6 +223,33 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
   return ok(debrief);
 }
 
+/**
+ * Which red line blocked agreement most often: for every rejection in the record, the red lines of the
+ * rejecting party that the rejected package crossed (every brief is known in the debrief).
+ */
+export function mostBlockingRedLine(
+  level: Level,
+  states: readonly GameState[],
+): { party: PartyId; term: TermId; option: string; times: number } | null {
+  const counts = new Map<string, { party: PartyId; term: TermId; option: string; times: number }>();
+  for (let i = 1; i < states.length; i++) {
+    const entry = states[i].context.log[states[i].context.log.length - 1];
+    const table = states[i - 1].context.table;
+    if (!entry || entry.kind !== 'reject' || !table) continue;
+    for (const r of level.parties[entry.by].redLines) {
+      const option = table.terms[r.term];
+      if (!r.forbidden.includes(option)) continue;
+      const key = `${entry.by}|${r.term}|${option}`;
+      const c = counts.get(key) ?? { party: entry.by, term: r.term, option, times: 0 };
+      c.times++;
+      counts.set(key, c);
+    }
+  }
+  let best: { party: PartyId; term: TermId; option: string; times: number } | null = null;
+  for (const c of counts.values()) if (!best || c.times > best.times) best = c;
+  return best;
+}
+
 /** The deal space of the level, keeping only the packages every party could sign in the final state. */
 function signableAtEnd(level: Level, final: GameState): DealSpace {
   const f = contextFacts(level, final.context);
@@ -245,7 +274,7 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
     const walkout = [...final.log].reverse().find((e) => e.kind === 'walkOut');
     q.push({ code: 'walk-out', by: walkout && walkout.kind === 'walkOut' ? walkout.by : null, round: o.round });
   } else if (o?.kind === 'deadline') {
-    q.push({ code: 'blocking-red-line', round: o.round });
+    q.push({ code: 'blocking-red-line', round: o.round, redLine: mostBlockingRedLine(level, states) });
   } else if (o?.kind === 'agreement' && o.durability !== null) {
     q.push({ code: 'durability', durability: o.durability });
   }
@@ -267,7 +296,10 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
     q.push({ code: 'us-engagement-fell', from: startEngagement, to: final.meters.usEngagement });
   const first = d.keyMoments[0];
   if (first) q.push({ code: 'turning-point', round: first.round, step: first.step });
-  q.push({ code: 'who-gained' });
+  if (o) {
+    const byScore = [...PARTY_IDS].sort((a, b) => o.scores[b] - o.scores[a] || PARTY_IDS.indexOf(a) - PARTY_IDS.indexOf(b));
+    if (o.scores[byScore[0]] !== o.scores[byScore[3]]) q.push({ code: 'own-walk-away', best: byScore[0], worst: byScore[3] });
+  }
   return q;
 }
 

@@ -1,4 +1,4 @@
-import type { KeyMoment, Level, Question } from '../core';
+import { TERMS, inSentence, optionLabel, type KeyMoment, type Level, type Question } from '../core';
 import { narrateEntry } from './log';
 import { name } from './words';
 
@@ -8,7 +8,9 @@ export function describeQuestion(q: Question, game?: { level: Level; keyMoments:
     case 'walk-out':
       return `Why did ${q.by ? name(q.by) : 'a party'} walk out in round ${q.round}? What offer, or what event, could have kept it at the table?`;
     case 'blocking-red-line':
-      return `No deal was signed by round ${q.round}. Which red line blocked agreement most often, and was it a real limit or a negotiating position?`;
+      return q.redLine
+        ? `No deal was signed by round ${q.round}. The red line that blocked agreement most often was ${name(q.redLine.party)}'s on ${inSentence(TERMS[q.redLine.term].label)} ("${inSentence(optionLabel(q.redLine.term, q.redLine.option))}"), behind ${q.redLine.times} rejection${q.redLine.times === 1 ? '' : 's'}. Was it a real limit or a negotiating position?`
+        : `No deal was signed by round ${q.round}, and no package was rejected for crossing a red line. What kept the parties from signing?`;
     case 'durability':
       return `The deal's durability estimate was ${q.durability}%. Which change would have made its enforcement more credible, and who would have had to pay for it?`;
     case 'zone-depth':
@@ -24,8 +26,8 @@ export function describeQuestion(q: Question, game?: { level: Level; keyMoments:
       const quote = m && game ? ` "${shorten(narrateEntry(game.level, m.entry), 140)}"` : '';
       return `In round ${q.round}, step ${q.step}:${quote} Was this the turning point of the talks?`;
     }
-    case 'who-gained':
-      return 'Which party gained most against its walk-away value, and was that because of its moves or because of events?';
+    case 'own-walk-away':
+      return `Measured against its own walk-away value, ${name(q.best)} did best and ${name(q.worst)} worst. Was that because of their moves or because of events? (Each party's score is on its own scale, so compare each with its walk-away, not with the others.)`;
   }
 }
 
