@@ -58,6 +58,11 @@ export interface Debrief {
   deal: { package: Package; utilities: Record<PartyId, number> } | null;
   /** Over the packages every party could sign when the talks ended, from the walk-aways in force then. */
   nash: { package: Package; utilities: Record<PartyId, number>; product: number } | null;
+  /**
+   * The zone of possible agreement when the talks ended: how many signable packages every party
+   * valued above its walk-away value then.
+   */
+  zopa: { size: number };
   /** Each party's walk-away value at the start and when the talks ended (events and escalation move them). */
   walkAways: { start: Record<PartyId, number>; end: Record<PartyId, number> };
   frontier: {
@@ -197,6 +202,7 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
     parties: partyDebriefs(level, final),
     deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, dealPkg) } : null,
     walkAways: { start: startWalkAways, end: walkAways },
+    zopa: { size: zopaSize(space, walkAways) },
     nash:
       nash !== null
         ? {
@@ -248,6 +254,16 @@ export function mostBlockingRedLine(
   let best: { party: PartyId; term: TermId; option: string; times: number } | null = null;
   for (const c of counts.values()) if (!best || c.times > best.times) best = c;
   return best;
+}
+
+/** Signable packages that every party values above its walk-away value. */
+function zopaSize(space: DealSpace, walkAways: Record<PartyId, number>): number {
+  let n = 0;
+  for (let i = 0; i < space.size; i++) {
+    if (!space.signable[i]) continue;
+    if (PARTY_IDS.every((p) => space.utilities[p][i] > walkAways[p])) n++;
+  }
+  return n;
 }
 
 /** The deal space of the level, keeping only the packages every party could sign in the final state. */

@@ -181,10 +181,11 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
         h(
           'p',
           { class: 'hint' },
-          `Each dot is a package that no other package beats for both Ukraine and Russia, among the ${fmtInt(d.frontier.chart.points.length ? d.frontier.chart.points.length : 0)} shown: packages nobody's red line rules out and that the United States and the Coalition value at least at their walk-away values.`,
+          `Each dot is a package that no other package beats for both Ukraine and Russia, among the ${fmtInt(d.frontier.chart.points.length ? d.frontier.chart.points.length : 0)} shown: packages every party could sign when the talks ended and that the United States and the Coalition value at least at their walk-away values then.`,
         ),
         frontierFacts(d),
       ),
+      ideasPanel(d),
       o && o.durability !== null ? durabilityPanel(o.durability, o.durabilityFactors) : null,
     ),
   );
@@ -392,4 +393,47 @@ function walkAwaysMoved(d: Debrief): string {
   const moved = PARTY_IDS.filter((p) => d.walkAways.start[p] !== d.walkAways.end[p]);
   if (!moved.length) return '';
   return ` Walk-away values moved during the talks: ${moved.map((p) => `${PARTY_NAMES[p]} ${d.walkAways.start[p]} → ${d.walkAways.end[p]}`).join(', ')}.`;
+}
+
+/**
+ * The four ideas the debrief rests on, each in two plain sentences with this game's own numbers: the
+ * walk-away value (BATNA), the zone of possible agreement, Pareto efficiency and the Nash point.
+ */
+function ideasPanel(d: Debrief): HTMLElement {
+  const r = d.parties.find((p) => p.id === 'russia')!;
+  const u = d.parties.find((p) => p.id === 'ukraine')!;
+  const wa = (p: typeof r) => d.walkAways.end[p.id];
+  const ideas: [string, string][] = [
+    [
+      'Walk-away value (BATNA)',
+      `What a party can count on without a deal: its best alternative to a negotiated agreement. Russia's walk-away value was ${wa(r)} and Ukraine's ${wa(u)} when the talks ended: a package worth less than that to a party is one it should rather not sign.`,
+    ],
+    [
+      'Zone of possible agreement (ZOPA)',
+      d.zopa.size > 0
+        ? `The packages every party values above its walk-away value. When the talks ended, ${fmtInt(d.zopa.size)} signable packages were in it, so a deal all four could gain from existed.`
+        : 'The packages every party values above its walk-away value. When the talks ended there were none: any deal would have left at least one party worse off than walking away.',
+    ],
+    [
+      'Pareto efficiency',
+      `A package is efficient when no other package is better for one party without being worse for another. ${fmtInt(d.frontier.size)} signable packages were efficient${d.deal ? (d.frontier.gap > 0 ? `; the deal was not one of them, ${d.frontier.gap} points short for every party` : ', and the deal was one of them') : ''}.`,
+    ],
+    [
+      'Nash bargaining point',
+      d.nash
+        ? `A fair compromise by one classic rule: the package that maximises the product of every party's gain over its walk-away value. Here it gave Ukraine ${d.nash.utilities.ukraine} and Russia ${d.nash.utilities.russia}, against walk-away values of ${wa(u)} and ${wa(r)}.`
+        : 'A fair compromise by one classic rule: the package that maximises the product of every party’s gain over its walk-away value. Here no package gave every party a gain, so there was none.',
+    ],
+  ];
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'ideas-h' },
+    h('h2', { id: 'ideas-h', class: 'panel-title' }, 'The ideas behind these numbers'),
+    h('dl', { class: 'facts' }, ...ideas.map(([term, text]) => h('div', null, h('dt', null, term), h('dd', null, text)))),
+    h(
+      'p',
+      { class: 'hint' },
+      "Scores and utilities are each party's own scale: compare a party with its walk-away value, not with another party.",
+    ),
+  );
 }
