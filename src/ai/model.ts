@@ -10,7 +10,6 @@ import {
   type Package,
   type PartyId,
   type TermId,
-  type UtilityTable,
 } from '../core';
 
 /**
@@ -95,27 +94,4 @@ export function allowedOptions(level: Level, view: GameView, own: Record<TermId,
   // When the others' public limits leave nothing (say Washington's engagement has fallen to "none"
   // and the Coalition needs US support), the party still argues for what it needs.
   return within.length > 0 ? within : mine;
-}
-
-/** The package a party likes best among the options it would put forward. */
-export function idealPackage(
-  level: Level,
-  view: GameView,
-  own: Record<TermId, string[]>,
-  table: UtilityTable,
-  modelsLimits: boolean,
-): Package {
-  const pkg = { ...level.defaultPackage } as Record<TermId, string>;
-  for (const t of level.activeTerms) {
-    let best = -1;
-    let bestPoints = -Infinity;
-    for (const i of allowedOptions(level, view, own, t, modelsLimits)) {
-      if (table.points[t][i] > bestPoints) {
-        bestPoints = table.points[t][i];
-        best = i;
-      }
-    }
-    if (best >= 0) pkg[t] = TERMS[t].options[best].id;
-  }
-  return pkg;
 }
