@@ -37,24 +37,38 @@ export function currentParty(level: Level, ctx: GameContext): PartyId {
   return level.turnOrder[ctx.turn] ?? level.turnOrder[0];
 }
 
-const factsCache = new WeakMap<GameContext, RuleFacts>();
+/**
+ * The facts of the context most recently asked about. Every guard of one step asks about the same
+ * context, so one entry serves them all; a WeakMap keyed by every context ever seen cost more in
+ * garbage collection (its entries outlive the young generation) than building the facts again.
+ */
+let lastContext: GameContext | null = null;
+let lastFacts: RuleFacts | null = null;
 
 /** The facts of a full game context (the rules' own side), shared by every guard of one step. */
 export function contextFacts(level: Level, ctx: GameContext): RuleFacts {
-  let f = factsCache.get(ctx);
-  if (!f || f.level !== level) {
-    f = {
-      level,
-      toMove: currentParty(level, ctx),
-      table: ctx.table,
-      meters: ctx.meters,
-      commitments: ctx.commitments,
-      facilitated: ctx.facilitated,
-      redLinesOf: (p) => level.parties[p].redLines,
-    };
-    factsCache.set(ctx, f);
-  }
+  if (lastContext === ctx && lastFacts!.level === level) return lastFacts!;
+  const f: RuleFacts = {
+    level,
+    toMove: currentParty(level, ctx),
+    table: ctx.table,
+    meters: ctx.meters,
+    commitments: ctx.commitments,
+    facilitated: ctx.facilitated,
+    redLinesOf: redLinesOfLevel(level),
+  };
+  lastContext = ctx;
+  lastFacts = f;
   return f;
+}
+
+const redLineLookups = new WeakMap<Level, RuleFacts['redLinesOf']>();
+
+/** The rules' side knows every party's red lines; one lookup function per level. */
+function redLinesOfLevel(level: Level): RuleFacts['redLinesOf'] {
+  let lookup = redLineLookups.get(level);
+  if (!lookup) redLineLookups.set(level, (lookup = (p) => level.parties[p].redLines));
+  return lookup;
 }
 
 /** Why a package cannot go on the table at all, whoever proposes it: fixed terms and Coalition capacity. */

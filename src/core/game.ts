@@ -73,20 +73,34 @@ function resumesOf(snapshot: Snapshot): 'turns' | 'events' | undefined {
   return key === 'turns' || key === 'events' ? key : undefined;
 }
 
-/** The snapshot each state came from: the next step needs no rebuild. Plain states (loaded, sent) are resolved. */
-const snapshots = new WeakMap<GameContext, Snapshot>();
+/**
+ * The snapshot each state came from, so the next step needs no rebuild. It rides on the state object
+ * under a symbol that is neither enumerable nor copied by a spread, so JSON, hashing, cloning and
+ * equality never see it; a state made elsewhere (loaded, sent, spread) has none and is resolved.
+ * (A WeakMap keyed by context did the same, but every step's entry cost a garbage-collection survivor.)
+ */
+const SNAPSHOT = Symbol('snapshot');
+type WithSnapshot = GameState & { [SNAPSHOT]?: Snapshot };
 
 function toState(snapshot: Snapshot): GameState {
   const phase = phaseOf(snapshot);
   const resumes = phase === 'paused' ? resumesOf(snapshot) : undefined;
-  snapshots.set(snapshot.context, snapshot);
-  return resumes ? { phase, context: snapshot.context, resumes } : { phase, context: snapshot.context };
+  const state: GameState = resumes ? { phase, context: snapshot.context, resumes } : { phase, context: snapshot.context };
+  Object.defineProperty(state, SNAPSHOT, { value: snapshot });
+  return state;
 }
 
 function snapshotOf(level: Level, state: GameState): Snapshot {
   const m = gameMachine(level);
-  const cached = snapshots.get(state.context);
-  if (cached && cached.machine === m && phaseOf(cached) === state.phase && resumesOf(cached) === state.resumes) return cached;
+  const cached = (state as WithSnapshot)[SNAPSHOT];
+  if (
+    cached &&
+    cached.machine === m &&
+    cached.context === state.context &&
+    phaseOf(cached) === state.phase &&
+    resumesOf(cached) === state.resumes
+  )
+    return cached;
   const value = state.phase === 'turns' || state.phase === 'events' ? { negotiating: state.phase } : state.phase;
   const historyValue = state.resumes ? { [HISTORY_ID]: [m.getStateNodeById(`talks.negotiating.${state.resumes}`)] } : undefined;
   return m.resolveState({ value, context: state.context, historyValue: historyValue as never });
