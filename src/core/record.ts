@@ -3,7 +3,7 @@ import { newGame, stateHash } from './game';
 import { canonicalJson } from './hash';
 import { IntentSchema, type Intent } from './moves';
 import { replay, type Replayed } from './replay';
-import { checked } from './moves/checked';
+import { markChecked } from './moves/checked';
 import { levelHash, type Level } from './level';
 import { PARTY_IDS } from './parties';
 import { err, ok, type Result } from './result';
@@ -101,7 +101,7 @@ export function parseRecord(data: unknown, origin = 'record'): Result<GameRecord
   }
   const parsed = RecordSchema.safeParse(data);
   if (!parsed.success) return err(describeIssues(parsed.error, `${origin}: `));
-  for (const step of parsed.data.steps) checked.add(step.intent);
+  for (const step of parsed.data.steps) markChecked(step.intent);
   return ok(parsed.data);
 }
 

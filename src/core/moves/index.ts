@@ -21,7 +21,7 @@ import { start } from './start';
 import { statement } from './statement';
 import { walkOut } from './walk-out';
 import type { MoveDef } from './define';
-import { checked } from './checked';
+import { isChecked, markChecked } from './checked';
 
 /**
  * The registry: every move of the game, one file each. The intent schema and type, the chart's
@@ -76,7 +76,7 @@ export const FACILITATOR_MOVES: ReadonlySet<IntentType> = new Set(MOVES.filter((
 
 /** Checks an intent's shape; a malformed one is refused with the field that is wrong. */
 export function parseIntent(data: unknown): { ok: true; value: Intent } | { ok: false; refusal: Refusal } {
-  if (data !== null && typeof data === 'object' && checked.has(data)) return { ok: true, value: data as Intent };
+  if (data !== null && typeof data === 'object' && isChecked(data)) return { ok: true, value: data as Intent };
   if (data === null || typeof data !== 'object')
     return { ok: false, refusal: { code: 'malformed', path: '', detail: 'intent: expected an object with a "type"' } };
   const type = (data as { type?: unknown }).type;
@@ -93,8 +93,8 @@ export function parseIntent(data: unknown): { ok: true; value: Intent } | { ok: 
       refusal: { code: 'malformed', path: first ? first.path.join('.') : '', detail: describeIssues(parsed.error, 'intent.') },
     };
   }
-  checked.add(data as object);
-  checked.add(parsed.data);
+  markChecked(data as object);
+  markChecked(parsed.data);
   return { ok: true, value: parsed.data as Intent };
 }
 
