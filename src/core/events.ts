@@ -11,23 +11,44 @@ import { clamp } from './meters';
  * policy shifts. One draw per round, from the generator kept in the game state.
  */
 
-export function eventWeight(card: EventCard, ctx: GameContext): number {
-  if (card.minRound > ctx.round) return 0;
-  if (card.once && ctx.eventsSeen.includes(card.id)) return 0;
+/** The state of the talks every card's weight reads: worked out once per draw, not once per card. */
+interface Signals {
+  averageTrust: number;
+  lowestSupport: number;
+}
+
+function signalsOf(ctx: GameContext): Signals {
   const m = ctx.meters;
   let trust = 0;
   for (const k of PAIR_KEYS) trust += m.trust[k];
   trust /= PAIR_KEYS.length;
   let lowest = 100;
   for (const p of PARTY_IDS) lowest = Math.min(lowest, m.domesticSupport[p]);
+  return { averageTrust: trust, lowestSupport: lowest };
+}
+
+export function eventWeight(card: EventCard, ctx: GameContext, signals: Signals = signalsOf(ctx)): number {
+  if (card.minRound > ctx.round) return 0;
+  if (card.once && ctx.eventsSeen.includes(card.id)) return 0;
+  const m = ctx.meters;
   const w = card.weight;
   const value =
-    w.base + (w.tension * m.tension + w.averageTrust * trust + w.usEngagement * m.usEngagement + w.lowestSupport * lowest) / 100;
+    w.base +
+    (w.tension * m.tension +
+      w.averageTrust * signals.averageTrust +
+      w.usEngagement * m.usEngagement +
+      w.lowestSupport * signals.lowestSupport) /
+      100;
   return value > 0 ? value : 0;
 }
 
+function eventWeights(level: Level, ctx: GameContext): number[] {
+  const signals = signalsOf(ctx);
+  return level.events.map((e) => eventWeight(e, ctx, signals));
+}
+
 export function eventProbabilities(level: Level, ctx: GameContext): { id: string; p: number }[] {
-  const weights = level.events.map((e) => eventWeight(e, ctx));
+  const weights = eventWeights(level, ctx);
   const total = weights.reduce((a, b) => a + b, 0);
   return level.events.map((e, i) => ({ id: e.id, p: total > 0 ? weights[i] / total : 0 }));
 }
@@ -46,7 +67,7 @@ export function previewNextEvent(level: Level, ctx: GameContext): EventCard {
 }
 
 function drawCard(level: Level, ctx: GameContext): [EventCard, AleaState] {
-  const weights = level.events.map((e) => eventWeight(e, ctx));
+  const weights = eventWeights(level, ctx);
   if (!weights.some((w) => w > 0)) {
     // Every card is used up or out of range: fall back to the first card rather than drawing nothing.
     const [, rng] = nextRandom(ctx.rng);
