@@ -42,39 +42,62 @@ function sendsAs(move: MoveDef, seat: Actor): boolean {
   return move.sender === 'party' || move.sender === seat;
 }
 
+/** A seat's moves with their probes, worked out once per seat: the loop below runs on every decision. */
+interface SeatMove {
+  move: MoveDef;
+  type: IntentType;
+  probe: Intent;
+  /** The checks asked before the move's limits: those that do not depend on its parameters. */
+  gates: MoveDef['checks'];
+}
+
+const seatMovesCache = new Map<Actor, SeatMove[]>();
+
+function seatMoves(seat: Actor): SeatMove[] {
+  let list = seatMovesCache.get(seat);
+  if (!list) {
+    list = [];
+    for (const m of MOVES as readonly MoveDef[]) {
+      if (!sendsAs(m, seat)) continue;
+      const type = m.type as IntentType;
+      // Probes are only read by checks, never kept or changed, so one per seat and move serves every call.
+      const probe = Object.freeze({ type, by: seat }) as Intent;
+      list.push({ move: m, type, probe, gates: m.checks.filter((c) => !c.onParameters) });
+    }
+    seatMovesCache.set(seat, list);
+  }
+  return list;
+}
+
 export function legalMoves(level: Level, view: GameView): LegalMoves {
   const seat = view.viewer === 'public' ? null : view.viewer;
   const out: LegalMoves = { seat: seat ?? 'facilitator', moves: [], refused: {} };
   if (!seat) return out;
   const f = viewFacts(level, view);
-  for (const m of MOVES as readonly MoveDef[]) {
-    if (!sendsAs(m, seat)) continue;
-    const type = m.type as IntentType;
-    const probe = { type, by: seat } as Intent;
-    const refusal = gateRefusal(level, f, view, m, probe);
+  for (const { move: m, type, probe, gates } of seatMoves(seat)) {
+    const refusal = gateRefusal(level, f, view, m, probe, gates);
     if (refusal) {
       out.refused[type] = refusal;
       continue;
     }
-    const limits = m.limits ? m.limits(f, seat as never) : {};
-    if ('code' in limits) {
+    const limits = m.limits ? m.limits(f, seat as never) : null;
+    if (limits && 'code' in limits) {
       out.refused[type] = limits as Refusal;
       continue;
     }
-    out.moves.push({ type, ...limits } as LegalMove);
+    out.moves.push((limits ? { type, ...limits } : { type }) as LegalMove);
   }
   return out;
 }
 
 /** The chart's answer and the checks that do not depend on the move's parameters. */
-function gateRefusal(level: Level, f: RuleFacts, view: GameView, m: MoveDef, probe: Intent): Refusal | null {
+function gateRefusal(level: Level, f: RuleFacts, view: GameView, m: MoveDef, probe: Intent, gates: MoveDef['checks']): Refusal | null {
   if (view.phase === 'over') return { code: 'talks-over' };
   if (m.sender === 'facilitator' && !f.facilitated) return { code: 'no-facilitator' };
   if (!chartAccepts(level, view.phase, m.type as IntentType)) {
     return explainWith(level, f, view.phase, probe);
   }
-  for (const c of m.checks) {
-    if (c.onParameters) continue;
+  for (const c of gates) {
     const r = c.refuse(f, probe);
     if (r) return r;
   }
