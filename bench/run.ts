@@ -2,6 +2,8 @@
  * `npm run bench`: measures the engine (bundled, in a child process pinned to one core where possible)
  * and, when Chromium and a build are available, the browser game; prints a table and writes
  * bench/results.json as [{name, value, unit, baseline?, ratio?}].
+ * `npm run bench -- --engine` measures the engine alone and only prints its table (results.json keeps
+ * the last full run).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -84,11 +86,14 @@ async function classroomFigures(): Promise<BenchFigure[]> {
   ];
 }
 
-const figures = [...(await engineFigures()), ...(await browserFigures()), ...(await explorerFigures()), ...(await classroomFigures())];
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+const engineOnly = process.argv.includes('--engine');
+const figures = engineOnly
+  ? await engineFigures()
+  : [...(await engineFigures()), ...(await browserFigures()), ...(await explorerFigures()), ...(await classroomFigures())];
+if (!engineOnly) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
 const w = Math.max(...figures.map((f) => f.name.length));
 for (const f of figures) {
   const extra = f.baseline !== undefined ? `   baseline ${f.baseline} ${f.unit}, ratio ${f.ratio}` : '';
   process.stdout.write(`${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${extra}\n`);
 }
-process.stdout.write(`\nwritten to bench/results.json\n`);
+if (!engineOnly) process.stdout.write(`\nwritten to bench/results.json\n`);
