@@ -289,9 +289,16 @@ export function parseLevelJson(textContent: string, origin = 'level'): Result<Le
 
 /** SHA-256 of the level's canonical JSON: reformatting a file keeps it, changing any value does not. */
 export function levelHash(level: Level): string {
-  const { $schema: _ignored, ...content } = level;
-  return sha256Hex(canonicalJson(content));
+  let hash = levelHashes.get(level);
+  if (hash === undefined) {
+    const { $schema: _ignored, ...content } = level;
+    levelHashes.set(level, (hash = sha256Hex(canonicalJson(content))));
+  }
+  return hash;
 }
+
+/** A level is a value, never changed once loaded (its machine is cached the same way): hashed once. */
+const levelHashes = new WeakMap<Level, string>();
 
 /** The package the table starts from, with every inactive term fixed at the level's default. */
 export function withFixedTerms(level: Level, pkg: Partial<Package>): Package {
