@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: measures the engine (bundled, in a child process pinned to one core where possible)
- * and, when Chromium and a build are available, the browser game; prints a table and writes
+ * `npm run bench`: measures the engine (bundled, in a child process pinned to one core where possible),
+ * how the computer parties negotiate (bench/negotiation.ts) and, when Chromium and a build are
+ * available, the browser game; prints a table and writes
  * bench/results.json as [{name, value, unit, baseline?, ratio?}].
  * `npm run bench -- --engine` measures the engine alone and only prints its table (results.json keeps
  * the last full run).
@@ -86,11 +87,28 @@ async function classroomFigures(): Promise<BenchFigure[]> {
   ];
 }
 
+async function negotiationBench(): Promise<BenchFigure[]> {
+  const { measureNegotiation, negotiationFigures } = await import('./negotiation');
+  const { loadLevel } = await import('../src/cli/files');
+  return negotiationFigures(measureNegotiation(loadLevel('buffer-zone-talks').level, 1000, 300, 200));
+}
+
 const engineOnly = process.argv.includes('--engine');
 const figures = engineOnly
   ? await engineFigures()
-  : [...(await engineFigures()), ...(await browserFigures()), ...(await explorerFigures()), ...(await classroomFigures())];
-if (!engineOnly) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  : [
+      ...(await engineFigures()),
+      ...(await negotiationBench()),
+      ...(await browserFigures()),
+      ...(await explorerFigures()),
+      ...(await classroomFigures()),
+    ];
+if (!engineOnly)
+  writeFileSync(
+    join(root, 'bench/results.json'),
+    `${JSON.stringify(figures, null, 2)}
+`,
+  );
 const w = Math.max(...figures.map((f) => f.name.length));
 for (const f of figures) {
   const extra = f.baseline !== undefined ? `   baseline ${f.baseline} ${f.unit}, ratio ${f.ratio}` : '';

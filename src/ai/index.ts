@@ -1,4 +1,4 @@
-export { decide, decideFor, aspiration, concede } from './decide';
+export { decide, decideFor, aspiration } from './decide';
 export { playComputerGame, playGame, holdingMove, seatsAll, MAX_TRIES, type PlayedGame, type Player } from './play';
 export { STRATEGIES, findStrategy, bestOwnPackage, type Strategy } from './strategies';
 export { PROFILES, type Profile } from './profile';

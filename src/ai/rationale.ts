@@ -1,4 +1,13 @@
-import { optionIndex, type Package, type PartyBrief, type Rationale, type TermId, type TermRef, type UtilityTable } from '../core';
+import {
+  optionIndex,
+  utilityOf,
+  type Package,
+  type PartyBrief,
+  type Rationale,
+  type TermId,
+  type TermRef,
+  type UtilityTable,
+} from '../core';
 
 /**
  * A computer party's reasons as data, true to its own utilities: what a move gains it and what it
@@ -24,8 +33,32 @@ function rankedTerms(table: UtilityTable, terms: readonly TermId[], pkg: Package
 
 const refs = (terms: readonly TermId[], pkg: Package): TermRef[] => terms.map((term) => ({ term, option: pkg[term] }));
 
-export function acceptRationale(table: UtilityTable, pkg: Package): Rationale {
-  return { code: 'accept', priorities: rankedTerms(table, table.terms, pkg, false).slice(0, 2) };
+/**
+ * Signing: its priorities the package meets, and, when it had rejected a package over terms this one
+ * still has, those objections and what changed since (the terms now better for it than in the package
+ * it rejected, largest first; none means it yields to the clock).
+ */
+export function acceptRationale(
+  table: UtilityTable,
+  pkg: Package,
+  rejected: readonly { worst: readonly TermRef[]; pkg: Package }[] = [],
+): Rationale {
+  const priorities = rankedTerms(table, table.terms, pkg, false).slice(0, 2);
+  for (let i = rejected.length - 1; i >= 0; i--) {
+    const dropped = rejected[i].worst.filter((w) => pkg[w.term] === w.option);
+    if (dropped.length === 0) continue;
+    const before = rejected[i].pkg;
+    const gains = table.terms
+      .filter((t) => pkg[t] !== before[t] && pointsOf(table, t, pkg[t]) > pointsOf(table, t, before[t]))
+      .sort(
+        (a, b) =>
+          pointsOf(table, b, pkg[b]) - pointsOf(table, b, before[b]) - (pointsOf(table, a, pkg[a]) - pointsOf(table, a, before[a])) ||
+          a.localeCompare(b),
+      )
+      .slice(0, 2);
+    return { code: 'accept', priorities, dropped: dropped.map((d) => ({ ...d })), gains: refs(gains, pkg) };
+  }
+  return { code: 'accept', priorities };
 }
 
 export function rejectRationale(redLines: PartyBrief['redLines'], table: UtilityTable, pkg: Package): Rationale {
@@ -47,9 +80,10 @@ export function offerRationale(table: UtilityTable, from: Package | null, to: Pa
       .slice(0, 2);
     return { code: 'offer', asks: refs(asks, to), gives: refs(gives, to) };
   }
-  const moved = table.terms
-    .filter((t) => from[t] !== to[t])
-    .map((t) => ({ t, delta: pointsOf(table, t, to[t]) - pointsOf(table, t, from[t]) }));
+  // Each moved term's worth to the mover, measured on the whole package (so a mandate its force cannot
+  // carry is worth what the carried mandate is): the term changed alone, from the package it answers.
+  const base = utilityOf(table, from);
+  const moved = table.terms.filter((t) => from[t] !== to[t]).map((t) => ({ t, delta: utilityOf(table, { ...from, [t]: to[t] }) - base }));
   const asks = moved.filter((m) => m.delta > 1e-9).sort((a, b) => b.delta - a.delta || a.t.localeCompare(b.t));
   const gives = moved.filter((m) => m.delta < -1e-9).sort((a, b) => a.delta - b.delta || a.t.localeCompare(b.t));
   return {

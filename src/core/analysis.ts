@@ -1,4 +1,5 @@
-import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier, restrictSignable, type DealSpace } from './deal-space';
+import { dealSpace, frontier2d, frontierGap, nashPoint, paretoFrontier, restrictSignable, valueSpace, type DealSpace } from './deal-space';
+import { dealValues } from './outcome';
 import { contextFacts } from './facts';
 import { termLimits } from './moves/propose';
 import { replay } from './replay';
@@ -9,7 +10,7 @@ import type { GameRecord } from './record';
 import { err, ok, type Result } from './result';
 import type { GameState, LogEntry, Outcome } from './state';
 import { TERMS, optionLabel, type Package, type TermId } from './terms';
-import { round1, utility } from './utility';
+import { round1 } from './utility';
 import { levelHash } from './level';
 
 /**
@@ -23,7 +24,7 @@ export interface TimelinePoint {
   round: number;
   tension: number;
   averageTrust: number;
-  /** Each party's utility of the package on the table after this step (null when the table is empty). */
+  /** Each party's value of the package on the table after this step, durability counted as in scores (null when the table is empty). */
   utilities: Record<PartyId, number> | null;
 }
 
@@ -106,8 +107,11 @@ export function replayStates(level: Level, record: GameRecord): Result<GameState
   return ok(r.states!);
 }
 
-const utilitiesOf = (level: Level, pkg: Package) =>
-  Object.fromEntries(PARTY_IDS.map((p) => [p, round1(utility(level, p, pkg))])) as Record<PartyId, number>;
+/** Each party's value of a package in this state: its utility weighted by durability, as outcomes are scored. */
+const utilitiesOf = (level: Level, ctx: GameState['context'], pkg: Package) => {
+  const { values } = dealValues(level, ctx, pkg);
+  return Object.fromEntries(PARTY_IDS.map((p) => [p, round1(values[p])])) as Record<PartyId, number>;
+};
 
 export function timelineOf(level: Level, states: readonly GameState[]): TimelinePoint[] {
   return states.map((s) => {
@@ -118,7 +122,7 @@ export function timelineOf(level: Level, states: readonly GameState[]): Timeline
       round: s.context.round,
       tension: s.context.meters.tension,
       averageTrust: round1(trust / PAIR_KEYS.length),
-      utilities: s.context.table ? utilitiesOf(level, s.context.table.terms) : null,
+      utilities: s.context.table ? utilitiesOf(level, s.context, s.context.table.terms) : null,
     };
   });
 }
@@ -200,14 +204,14 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
     steps: record.steps.length,
     outcome: o,
     parties: partyDebriefs(level, final),
-    deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, dealPkg) } : null,
+    deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, final.context, dealPkg) } : null,
     walkAways: { start: startWalkAways, end: walkAways },
     zopa: { size: zopaSize(space, walkAways) },
     nash:
       nash !== null
         ? {
             package: space.packageAt(nash),
-            utilities: utilitiesOf(level, space.packageAt(nash)),
+            utilities: utilitiesOf(level, final.context, space.packageAt(nash)),
             product: round1(PARTY_IDS.reduce((acc, p) => acc * (space.utilities[p][nash] - walkAways[p]), 1)),
           }
         : null,
@@ -278,7 +282,12 @@ function signableAtEnd(level: Level, final: GameState): DealSpace {
     }
     allowed[t] = common ?? [];
   }
-  return restrictSignable(dealSpace(level), allowed);
+  const ctx = final.context;
+  return valueSpace(restrictSignable(dealSpace(level), allowed), {
+    tension: ctx.meters.tension,
+    trust: ctx.meters.trust['ukraine-russia'],
+    walkAway: ctx.walkAway,
+  });
 }
 
 /** Questions for a class, drawn from what happened in this game rather than a fixed list. */

@@ -2,6 +2,17 @@ import type { Level } from './level';
 import { PARTY_IDS, type PartyId } from './parties';
 import { TERMS, type Package, type TermId } from './terms';
 import { utilityTables } from './utility';
+import {
+  DURABILITY_BASE,
+  WARRING,
+  carriedMandate,
+  expectedValue,
+  marginPoints,
+  packageDurabilityFactors,
+  tensionPoints,
+  trustPoints,
+} from './deal-value';
+import { clamp } from './meters';
 
 /**
  * The deal space: every package a level allows, with each party's utility. The debrief uses it for
@@ -15,6 +26,8 @@ export interface DealSpace {
   utilities: Record<PartyId, Float64Array>;
   /** Whether package i crosses nobody's red line. */
   signable: Uint8Array;
+  /** The durability points package i earns from its own terms (before tension, trust and margins). */
+  durabilityPoints: Int16Array;
   packageAt(i: number): Package;
   indexOf(pkg: Package): number;
 }
@@ -49,6 +62,20 @@ function buildDealSpace(level: Level): DealSpace {
       if (forbidden.has(digit)) signable[i] = 0;
     }
   });
+  // The one interaction in utilities: a mandate counts as the force can carry it (see `utilityOf`).
+  const kTroops = terms.indexOf('peacekeepers');
+  const kMandate = terms.indexOf('mandate');
+  const strides = radix.map((_, k) => radix.slice(k + 1).reduce((a, b) => a * b, 1));
+  if (kTroops >= 0 && kMandate >= 0) {
+    const troopsOf = TERMS.peacekeepers.options.map((o) => Number(o.id));
+    const mandates = TERMS.mandate.options.map((o) => o.id);
+    for (let i = 0; i < size; i++) {
+      const written = Math.floor(i / strides[kMandate]) % radix[kMandate];
+      const carried = mandates.indexOf(carriedMandate(troopsOf[Math.floor(i / strides[kTroops]) % radix[kTroops]], mandates[written]));
+      if (carried !== written)
+        for (const p of PARTY_IDS) utilities[p][i] += tables[p].points.mandate[carried] - tables[p].points.mandate[written];
+    }
+  }
   const packageAt = (i: number): Package => {
     const pkg = { ...level.defaultPackage } as Record<TermId, string>;
     let s = size;
@@ -65,7 +92,70 @@ function buildDealSpace(level: Level): DealSpace {
     });
     return i;
   };
-  return { terms, size, utilities, signable, packageAt, indexOf };
+  const durabilityPoints = durabilityPointsOf(level, size, radix, strides, packageAt);
+  return { terms, size, utilities, signable, durabilityPoints, packageAt, indexOf };
+}
+
+/** The six terms durability depends on; the points are computed once per combination of them. */
+const DURABILITY_TERMS: readonly TermId[] = ['ceasefire', 'bufferDepthKm', 'peacekeepers', 'mandate', 'usSupport', 'guarantee'];
+
+function durabilityPointsOf(
+  level: Level,
+  size: number,
+  radix: readonly number[],
+  strides: readonly number[],
+  packageAt: (i: number) => Package,
+): Int16Array {
+  const terms = level.activeTerms;
+  const ks = DURABILITY_TERMS.map((t) => terms.indexOf(t));
+  const out = new Int16Array(size);
+  const memo = new Map<number, number>();
+  for (let i = 0; i < size; i++) {
+    let key = 0;
+    for (const k of ks) key = key * 8 + (k >= 0 ? Math.floor(i / strides[k]) % radix[k] : 0);
+    let points = memo.get(key);
+    if (points === undefined) {
+      points = 0;
+      for (const f of packageDurabilityFactors(packageAt(i))) points += f.points;
+      memo.set(key, points);
+    }
+    out[i] = points;
+  }
+  return out;
+}
+
+/** What the debrief needs of a game's state to value packages: its tension, trust and walk-away values. */
+export interface ValueContext {
+  tension: number;
+  trust: number;
+  walkAway: Record<PartyId, number>;
+}
+
+const valueCache = new WeakMap<DealSpace, Map<string, DealSpace>>();
+
+/**
+ * The deal space valued as outcomes are: each party's walk-away value plus the deal's gain weighted by
+ * its durability at this tension, trust and these walk-away values (`dealValues` for one package).
+ */
+export function valueSpace(space: DealSpace, ctx: ValueContext): DealSpace {
+  let byKey = valueCache.get(space);
+  if (!byKey) valueCache.set(space, (byKey = new Map()));
+  const key = `${ctx.tension}|${ctx.trust}|${PARTY_IDS.map((p) => ctx.walkAway[p]).join(',')}`;
+  let valued = byKey.get(key);
+  if (valued) return valued;
+  const shared = tensionPoints(ctx.tension) + trustPoints(ctx.trust);
+  const utilities = {} as Record<PartyId, Float64Array>;
+  for (const p of PARTY_IDS) utilities[p] = new Float64Array(space.size);
+  for (let i = 0; i < space.size; i++) {
+    let d = DURABILITY_BASE + space.durabilityPoints[i] + shared;
+    for (const p of WARRING) d += marginPoints(space.utilities[p][i], ctx.walkAway[p]);
+    d = Math.round(clamp(d, 0, 100));
+    for (const p of PARTY_IDS) utilities[p][i] = expectedValue(space.utilities[p][i], ctx.walkAway[p], d);
+  }
+  valued = { ...space, utilities };
+  if (byKey.size > 8) byKey.clear();
+  byKey.set(key, valued);
+  return valued;
 }
 
 /** a dominates b: at least as good for every party and better for one. */

@@ -13,6 +13,7 @@ export * from './hash';
 export * from './rng';
 export * from './utility';
 export * from './events';
+export * from './deal-value';
 export * from './outcome';
 export * from './round';
 export * from './game';

@@ -43,6 +43,11 @@ const PartyLevelSchema = z.strictObject({
   /** Utility (0–100) the party expects without a deal. */
   walkAway: percent,
   redLines: z.array(RedLineSchema).max(12).default([]),
+  /**
+   * How fast the party gives ground when a computer plays it: "patient" holds out, "eager" wants a deal
+   * soon (a game assumption drawn from the brief; cite it among the party's cards).
+   */
+  pace: z.enum(['patient', 'steady', 'eager']).default('steady'),
   cite,
   /** For each public demand, the source cards (or assumptions) that report it. */
   demandCites: z.partialRecord(TermSchema, z.array(z.string().min(1)).min(1)).optional(),
@@ -89,7 +94,17 @@ const SourceSchema = z.strictObject({
  * What a rule of the game (not a level field) takes as given, for `rule:<name>` in an assumption's
  * `about`: the scale of the durability estimate, the option ladders of the terms, and so on.
  */
-export const RULE_FIGURES = ['troops-per-km', 'term-options', 'durability', 'move-effects', 'us-support-ceiling', 'war-toll'] as const;
+export const RULE_FIGURES = [
+  'troops-per-km',
+  'term-options',
+  'durability',
+  'move-effects',
+  'us-support-ceiling',
+  'war-toll',
+  'mandate-troops',
+  'deal-value',
+  'ratification',
+] as const;
 
 /** A figure or claim the game makes itself, with no report behind it: what it covers and why, in a line. */
 const AssumptionSchema = z.strictObject({

@@ -12,7 +12,17 @@ const terms = z.array(TermRef).max(12);
 export const RationaleSchema = z.discriminatedUnion('code', [
   /** A proposal or counter-offer: what it asks for (moved its way) and what it gives (moved the others' way). */
   z.strictObject({ code: z.literal('offer'), asks: terms, gives: terms }),
-  z.strictObject({ code: z.literal('accept'), priorities: z.array(TermSchema).max(12) }),
+  /**
+   * Signing. When the party had rejected a package over some of these same terms, it says which
+   * (`dropped`) and what changed since: the terms now better for it than in the package it rejected
+   * (`gains`), or, when nothing is better, that time is running out.
+   */
+  z.strictObject({
+    code: z.literal('accept'),
+    priorities: z.array(TermSchema).max(12),
+    dropped: terms.optional(),
+    gains: terms.optional(),
+  }),
   /** A red line the package crosses, or the terms it values least. */
   z.strictObject({ code: z.literal('reject'), redLine: TermRef.optional(), worst: terms }),
   z.strictObject({ code: z.literal('hold') }),

@@ -49,6 +49,7 @@ export type DurabilityFactor =
   | { factor: 'us-air-backstop' | 'us-support-short-of-air'; points: number }
   | { factor: 'article5-like' | 'assurances'; points: number }
   | { factor: 'tension'; points: number; tension: number }
+  | { factor: 'trust'; points: number; trust: number }
   | { factor: 'signed-below-walk-away'; points: number; party: PartyId };
 
 export interface Outcome {

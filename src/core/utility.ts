@@ -1,5 +1,6 @@
 import type { Level, PartyBrief } from './level';
 import { PARTY_IDS, type PartyId } from './parties';
+import { carriedMandate } from './deal-value';
 import { TERMS, optionIndex, type Package, type TermId } from './terms';
 
 /**
@@ -52,9 +53,17 @@ function tableFromBrief(activeTerms: readonly TermId[], brief: Pick<PartyBrief, 
   return { party, points, terms: level.activeTerms };
 }
 
+/**
+ * The weighted sum over active terms, with one interaction: the mandate is valued as the force can
+ * carry it (`carriedMandate`), so a "patrol, train and defend" mandate with no troops is worth what
+ * "observe" is to every party.
+ */
 export function utilityOf(table: UtilityTable, pkg: Package): number {
   let u = 0;
   for (const t of table.terms) u += table.points[t][optionIndex(t, pkg[t])] ?? 0;
+  const carried = carriedMandate(Number(pkg.peacekeepers), pkg.mandate);
+  if (carried !== pkg.mandate)
+    u += table.points.mandate[optionIndex('mandate', carried)] - table.points.mandate[optionIndex('mandate', pkg.mandate)];
   return u;
 }
 

@@ -46,6 +46,8 @@ function why(f: DurabilityFactor): string {
       return 'political assurances';
     case 'tension':
       return `tension at ${f.tension}`;
+    case 'trust':
+      return `trust between Ukraine and Russia at ${f.trust}`;
     case 'signed-below-walk-away':
       return `${name(f.party)} signed below its walk-away value`;
   }

@@ -15,6 +15,10 @@ export function describeRationale(level: Level, by: PartyId, r: Rationale, count
       return `${P} ${verb}: it asks for ${phrases(r.asks)}.`;
     }
     case 'accept':
+      if (r.dropped?.length) {
+        const why = r.gains?.length ? `in exchange for ${phrases(r.gains)}` : 'with the deadline close';
+        return `${P} accepts: it had objected to ${phrases(r.dropped)}, and takes it now ${why}.`;
+      }
       return r.priorities.length
         ? `${P} accepts: the package meets its priorities on ${joinAnd(r.priorities.map(termName))}.`
         : `${P} accepts the package.`;

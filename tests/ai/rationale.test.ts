@@ -10,6 +10,7 @@ import {
   type Package,
   type PartyId,
   type TermId,
+  utilityOf,
 } from '../../src/core';
 import { reasonText } from '../../src/narrate';
 import { LEVEL_IDS, level, levelData } from '../helpers/game';
@@ -73,20 +74,49 @@ describe('rationales', () => {
             const table = briefTable(lvl.activeTerms, lvl.parties[intent.by], intent.by);
             const before: Package | null = states[i].context.table?.terms ?? null;
             const points = (t: TermId, o: string) => table.points[t][optionIndex(t, o)];
+            // A counter's claims are checked on the whole package it answers: the term moved alone, by
+            // the mover's utility (so a mandate its force cannot carry is worth what it carries).
+            const moved = (t: TermId, o: string) => utilityOf(table, { ...before!, [t]: o }) - utilityOf(table, before!);
             for (const a of intent.rationale.asks) {
               expect(a.option).toBe(intent.package[a.term]);
-              if (before && intent.type === 'party.counter')
-                expect(points(a.term, a.option)).toBeGreaterThan(points(a.term, before[a.term]));
+              if (before && intent.type === 'party.counter') expect(moved(a.term, a.option)).toBeGreaterThan(0);
             }
             for (const g of intent.rationale.gives) {
               expect(g.option).toBe(intent.package[g.term]);
-              if (before && intent.type === 'party.counter') expect(points(g.term, g.option)).toBeLessThan(points(g.term, before[g.term]));
+              if (before && intent.type === 'party.counter') expect(moved(g.term, g.option)).toBeLessThan(0);
               else expect(points(g.term, g.option)).toBeLessThan(Math.max(...table.points[g.term]));
             }
             checked++;
           });
         }
     expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('a party that said it could not accept a term signs it only saying what changed (300 games)', () => {
+    let reconsidered = 0;
+    for (const difficulty of DIFFICULTIES)
+      for (let seed = 1; seed <= 100; seed++) {
+        const lvl = level('buffer-zone-talks');
+        const { record } = playComputerGame(lvl, `objection-${seed}`, seatsAll(difficulty), { record: true });
+        const states = replay(lvl, record!, record!.steps, { keepStates: true, checkHashes: false }).states!;
+        const objections = new Map<PartyId, { term: TermId; option: string }[]>();
+        record!.steps.forEach(({ intent }, i) => {
+          const table = states[i].context.table?.terms;
+          if (intent.type === 'party.reject' && intent.rationale?.code === 'reject')
+            objections.set(intent.by, [...(objections.get(intent.by) ?? []), ...intent.rationale.worst]);
+          if (intent.type !== 'party.accept' || !table) return;
+          const standing = (objections.get(intent.by) ?? []).filter((o) => table[o.term] === o.option);
+          if (standing.length === 0) return;
+          expect(intent.rationale?.code).toBe('accept');
+          if (intent.rationale?.code !== 'accept') return;
+          expect(intent.rationale.dropped?.length, JSON.stringify(intent.rationale)).toBeGreaterThan(0);
+          for (const d of intent.rationale.dropped!) expect(table[d.term]).toBe(d.option);
+          const text = reasonText(lvl, intent.by, undefined, intent.rationale) ?? '';
+          expect(text).toMatch(/had objected to .+, and takes it now (in exchange for|with the deadline close)/);
+          reconsidered++;
+        });
+      }
+    expect(reconsidered).toBeGreaterThan(0);
   });
 
   it('a level with long red-line reasons still plays (reasons are level text, worded at display time)', () => {

@@ -29,9 +29,9 @@ describe('batch', () => {
   });
 
   it('prints a table without --json', () => {
-    const r = cli('batch', '--level', 'tutorial', '--seeds', '3');
+    const r = cli('batch', '--level', 'buffer-zone-talks', '--seeds', '3');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Tutorial.*seeds 1–3/);
+    expect(r.out).toMatch(/^Buffer Zone Talks.*seeds 1–3/);
     expect(r.out).toMatch(/outcome\s+games\s+share/);
     expect(r.out).toMatch(/\d+ distinct agreed packages?; the most common is [\d.]+% of the agreements \(\d+ of \d+\)/);
     expect(r.out).toMatch(/agreements by round: round \d+: \d+/);

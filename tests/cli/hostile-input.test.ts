@@ -122,7 +122,7 @@ const cases: { name: string; argv: string[]; says: (string | RegExp)[] }[] = [
   {
     name: '--to-step beyond the record',
     argv: ['replay', join(REPO, 'tests/fixtures/classroom-1.bzrec.json'), '--to-step', '1e9'],
-    says: ['--to-step: expected a whole number from 0 to 41'],
+    says: ['--to-step: expected a whole number from 0 to 22'],
   },
   {
     name: 'an unknown difficulty',

@@ -7,12 +7,12 @@ import {
   analyzeGame,
   applyToGame,
   contextFacts,
+  dealValues,
   debriefCsv,
   newGame,
   packageRefusal,
   replay,
   signRefusal,
-  utility,
   type GameState,
   type Package,
   type TermId,
@@ -61,7 +61,7 @@ describe('the deal space at the end of the talks', () => {
   );
 
   it.each(records.map((r) => [r.seed, r]))(
-    'game %s: the Nash point is, by brute force, the best signable package from the final walk-aways',
+    'game %s: the Nash point is, by brute force, the best signable package from the final walk-aways, valued as scores are',
     (_seed, record) => {
       const d = analyzeGame(level, record);
       if (!d.ok) throw new Error(d.error);
@@ -79,7 +79,7 @@ describe('the deal space at the end of the talks', () => {
           if (!signable(pkg)) return;
           let product = 1;
           for (const p of PARTY_IDS) {
-            const gain = utility(level, p, pkg) - d.value.walkAways.end[p];
+            const gain = dealValues(level, final.context, pkg).values[p] - d.value.walkAways.end[p];
             if (gain <= 0) return;
             product *= gain;
           }

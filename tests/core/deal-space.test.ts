@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import tutorialJson from '../../levels/tutorial.json';
 import { findBuiltinLevel } from '../../src/content/levels';
@@ -11,6 +12,10 @@ import {
   paretoFrontier,
   parseLevel,
   resolveLevelPath,
+  dealValues,
+  newGame,
+  utility,
+  valueSpace,
   type Level,
   type PartyId,
 } from '../../src/core';
@@ -138,6 +143,41 @@ describe('deal space', () => {
     for (let i = 1; i < points.length; i++) {
       expect(points[i].x).toBeLessThanOrEqual(points[i - 1].x);
       expect(points[i].y).toBeGreaterThan(points[i - 1].y);
+    }
+  });
+});
+
+describe('the deal model in the deal space', () => {
+  const level = findBuiltinLevel('buffer-zone-talks')!;
+  const space = dealSpace(level);
+  const random = seedrandom.alea('deal-model');
+  const sample = Array.from({ length: 400 }, () => Math.floor(random() * space.size));
+
+  it('values every package as utility() does, the mandate counted as its force can carry it', () => {
+    for (const i of sample) {
+      const pkg = space.packageAt(i);
+      for (const p of PARTY_IDS) expect(space.utilities[p][i]).toBeCloseTo(utility(level, p, pkg), 9);
+    }
+  });
+
+  it('a mandate without the troops to carry it is worth what the carried mandate is, to every party', () => {
+    const base = space.packageAt(0);
+    const patrolNoTroops = { ...base, peacekeepers: '0', mandate: 'train-and-defend' };
+    const observeNoTroops = { ...base, peacekeepers: '0', mandate: 'observe' };
+    const enforceFew = { ...base, peacekeepers: '4000', mandate: 'enforce' };
+    const patrolFew = { ...base, peacekeepers: '4000', mandate: 'train-and-defend' };
+    for (const p of PARTY_IDS) {
+      expect(utility(level, p, patrolNoTroops)).toBeCloseTo(utility(level, p, observeNoTroops), 9);
+      expect(utility(level, p, enforceFew)).toBeCloseTo(utility(level, p, patrolFew), 9);
+    }
+  });
+
+  it('the valued space gives each package the value an outcome would (walk-away plus the gain weighted by durability)', () => {
+    const ctx = newGame(level, { seed: 'valued' }).context;
+    const valued = valueSpace(space, { tension: ctx.meters.tension, trust: ctx.meters.trust['ukraine-russia'], walkAway: ctx.walkAway });
+    for (const i of sample.slice(0, 150)) {
+      const { values } = dealValues(level, ctx, space.packageAt(i));
+      for (const p of PARTY_IDS) expect(valued.utilities[p][i]).toBeCloseTo(values[p], 9);
     }
   });
 });

@@ -12,6 +12,12 @@ import { cardText } from '../../src/narrate';
  *
  * Re-pinned for record format 2 (structured log, rationales and outcomes, pause through the chart's
  * history state): every outcome, round and step count stayed as it was; only the hashes moved.
+ *
+ * Re-pinned again for the deal model and the negotiators that respond (durability in every payoff,
+ * mandates valued as their force can carry them, costly escalation, conciliatory statements that lower
+ * tension, counters built from the table, a learning opponent model, per-party pace): outcomes changed,
+ * so the breakdown and deadline pins moved to the first seeds that still show those paths, and the
+ * tutorial pin to the first tutorial seed that ends in a deal.
  */
 
 interface Golden {
@@ -28,47 +34,47 @@ interface Golden {
 const goldens: Golden[] = [
   {
     // main level, seed classroom-1: the CLI example and tests/fixtures/classroom-1.bzrec.json; a change here means every shared seed plays differently.
-    why: 'main level, classroom-1, all normal: an agreement in the last round',
+    why: 'main level, classroom-1, all normal: an agreement in round 6',
     level: 'buffer-zone-talks',
     seed: 'classroom-1',
     seats: seatsAll('normal'),
     kind: 'agreement',
-    round: 10,
-    steps: 41,
-    hash: 'c683cf593d64ecc15bd5ed5980aec6134cdb8ef3de6b3d1661bea8f4c341068b',
+    round: 6,
+    steps: 22,
+    hash: 'a0bd2b18cc4cf0605e232088a3194c014eacfcf2241fb576e410fe4621beec80',
   },
   {
-    // main level, seed "3": the first batch seed that breaks down; pins the walk-out path of the computer parties.
-    why: 'main level, seed 3, all normal: Russia walks out',
+    // main level, seed "7": the first batch seed that breaks down; pins the walk-out path of the computer parties.
+    why: 'main level, seed 7, all normal: Russia walks out',
     level: 'buffer-zone-talks',
-    seed: '3',
+    seed: '7',
     seats: seatsAll('normal'),
     kind: 'breakdown',
-    round: 8,
-    steps: 31,
-    hash: 'f458195d590da80b5495a2fab187b7934a80a4688508f65df55bd6b23592e8e4',
+    round: 6,
+    steps: 23,
+    hash: '447d9f85c82a87f62a22b28a85b7ef61d39fa0bfa297865dc9a400f54cf1e525',
   },
   {
-    // main level, seed "1": the first batch seed; it runs to the deadline, so it pins all ten rounds of event draws.
-    why: 'main level, seed 1, all normal: no agreement by the deadline',
+    // main level, seed "8": the first batch seed that runs to the deadline, so it pins all ten rounds of event draws.
+    why: 'main level, seed 8, all normal: no agreement by the deadline',
     level: 'buffer-zone-talks',
-    seed: '1',
+    seed: '8',
     seats: seatsAll('normal'),
     kind: 'deadline',
     round: 10,
     steps: 41,
-    hash: '7d79fae6b1ec4c74d55fb5929697ee08e4967a9aed2235db9659f8e0c457ae16',
+    hash: '6fb462545f2b0ff587c6074d1ac5d2732fd0904930449206f7efa9c81e7ab93b',
   },
   {
-    // tutorial, seed tutorial-1: the first game a newcomer plays; its four rounds should end in a deal.
-    why: 'tutorial, tutorial-1, all normal: a deal within four rounds',
+    // tutorial, seed tutorial-6: the first tutorial seed whose four rounds end in a deal with the computer in every seat.
+    why: 'tutorial, tutorial-6, all normal: a deal within four rounds',
     level: 'tutorial',
-    seed: 'tutorial-1',
+    seed: 'tutorial-6',
     seats: seatsAll('normal'),
     kind: 'agreement',
     round: 4,
     steps: 14,
-    hash: '42f04e1fb301cd410557e6a6b9f049d072acb3e52b0f3b492970595bf40f7007',
+    hash: '01e8ca4645dbbec3e4a4004348ac8f4447782d62fa566e5795f2fe238c0a3b37',
   },
   {
     // second scenario with the hard profile everywhere: pins the after-the-strike level data and the hard parties.
@@ -76,10 +82,10 @@ const goldens: Golden[] = [
     level: 'after-the-strike',
     seed: '42',
     seats: seatsAll('hard'),
-    kind: 'breakdown',
-    round: 4,
-    steps: 15,
-    hash: '1ed81ce2efb32b6ba0062b1ac8a25b59eab775f1260135e57571eb1637528d8e',
+    kind: 'deadline',
+    round: 8,
+    steps: 33,
+    hash: '4e07702da180f6014e1f1c3c2eff811aaa737f54cadff35603de893d4a09c8ce',
   },
   {
     // one difficulty per seat (Russia hard, Ukraine easy): pins that each seat plays at its own difficulty.
@@ -87,10 +93,10 @@ const goldens: Golden[] = [
     level: 'buffer-zone-talks',
     seed: 'mixed-7',
     seats: seatsAll('normal', { russia: 'hard', ukraine: 'easy' }),
-    kind: 'agreement',
-    round: 9,
-    steps: 37,
-    hash: 'c7f4fe45b1bf61f3d4b8411650905de3a194174fbbea3619104bec6dc2d24e8e',
+    kind: 'deadline',
+    round: 10,
+    steps: 41,
+    hash: '1e78eea08aac2e8a6b3e744f76f56c43a72aba58f22e8096c60a8c1ca5ad981f',
   },
 ];
 
@@ -140,13 +146,13 @@ describe('golden positions without computer parties', () => {
       accept('coalition'),
     ]);
     expect(s.context.outcome).toMatchObject({ kind: 'agreement', round: 3 });
-    expect(s.context.outcome!.scores).toEqual({ ukraine: 17.2, russia: 5.3, us: 28.1, coalition: 28.8 });
-    expect(s.context.outcome!.durability).toBe(73);
+    expect(s.context.outcome!.scores).toEqual({ ukraine: 12.1, russia: 3.3, us: 20.2, coalition: 20.7 });
+    expect(s.context.outcome!.durability).toBe(72);
     expect(
       s.context.log
         .filter((e) => e.by === 'events')
         .map((e) => cardText(L, { id: (e as { eventId: string }).eventId, round: e.round, source: 'drawn' }).title),
     ).toEqual(['NATO eastern-flank alert', 'Back-channel progress', 'Leaders agree to meet']);
-    expect(stateHash(s)).toBe('6eba2807d119f57300d349ef098c3f7b20e0e981fb6517b960343edf5488a343');
+    expect(stateHash(s)).toBe('288b531b2d4eb3ce2e93120a29ef4fa676b8d10df30d18963c717571277be21b');
   });
 });

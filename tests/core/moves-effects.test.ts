@@ -54,13 +54,14 @@ const cases: { name: string; state: () => GameState; intent: Intent; changes: Re
       'trust.ukraine-us': E.conciliatory.trust,
       'trust.ukraine-coalition': E.conciliatory.trust,
       'domesticSupport.ukraine': E.conciliatory.support,
+      tension: E.conciliatory.tension,
     },
   },
   {
     name: 'firm statement',
     state: tabled,
     intent: { type: 'party.statement', by: 'russia', tone: 'firm' },
-    changes: { ...russiaPairs(E.firm.trust), 'domesticSupport.russia': E.firm.support },
+    changes: { ...russiaPairs(E.firm.trust), 'domesticSupport.russia': E.firm.support, tension: E.firm.tension },
   },
   { name: 'walk out', state: tabled, intent: { type: 'party.walkOut', by: 'russia' }, changes: { tension: 10 } },
   {
@@ -126,6 +127,7 @@ describe('the signs of the effects read as the domain does', () => {
     expect(E.escalate.tension).toBeGreaterThan(0);
     expect(E.escalate.trustWith.russia).toBeLessThan(0);
     expect(E.conciliatory.trust).toBeGreaterThan(0);
+    expect(E.conciliatory.tension, 'a conciliatory statement is a confidence-building step').toBeLessThan(0);
     expect(E.firm.support).toBeGreaterThan(0);
     expect(E.accept).toBeGreaterThan(0);
     expect(E.reject).toBeLessThan(0);
@@ -196,7 +198,10 @@ describe('the table, positions, commitments and log', () => {
     expect(texts).toContain('The Coalition pledges 12,000 peacekeepers after a ceasefire.');
   });
 
-  it('escalation moves walk-away values: Ukraine down, Russia up', () => {
+  it('escalation costs both warring parties their position without a deal, Russia most', () => {
+    expect(E.escalateWalkAway.russia).toBeLessThan(E.escalateWalkAway.ukraine);
+    expect(E.escalateWalkAway.ukraine).toBeLessThan(0);
+    expect(E.escalate.domesticSupport.russia).toBeLessThan(0);
     const before = tabled();
     const after = must(L, before, { type: 'russia.escalate', by: 'russia' });
     expect(after.context.walkAway.ukraine).toBe(before.context.walkAway.ukraine + E.escalateWalkAway.ukraine);

@@ -33,10 +33,12 @@ describe('four acceptances make an agreement', () => {
     expect(describeOutcome(o)).toBe('All four parties signed the package on the table.');
   });
 
-  it('scores each party by the deal value minus the level walk-away value', () => {
-    const o = signed().context.outcome!;
+  it('scores each party by the deal value (walk-away plus the gain weighted by durability) minus the level walk-away value', () => {
+    const s = signed();
+    const o = s.context.outcome!;
     for (const p of PARTY_IDS) {
-      expect(o.values[p]).toBe(round1(utility(L, p, DEAL)));
+      const w = s.context.walkAway[p];
+      expect(o.values[p]).toBe(round1(w + ((utility(L, p, DEAL) - w) * o.durability!) / 100));
       expect(o.scores[p]).toBe(round1(o.values[p] - L.parties[p].walkAway));
     }
   });

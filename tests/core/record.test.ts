@@ -25,7 +25,7 @@ import { divergenceText } from '../../src/narrate';
  */
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'classroom-1.bzrec.json');
-const CLASSROOM_1_HASH = 'c683cf593d64ecc15bd5ed5980aec6134cdb8ef3de6b3d1661bea8f4c341068b';
+const CLASSROOM_1_HASH = 'a0bd2b18cc4cf0605e232088a3194c014eacfcf2241fb576e410fe4621beec80';
 const L = mainLevel();
 const fixtureText = () => readFileSync(FIXTURE, 'utf8');
 const fixture = (): GameRecord => {

@@ -44,13 +44,13 @@ describe('a finished game, discussed', () => {
     await page.getByRole('heading', { name: 'Replays and debriefs', level: 1 }).waitFor();
     await page.locator('#record-file').setInputFiles(FIXTURE);
     await page.getByRole('heading', { name: /^Replay of Buffer Zone Talks/ }).waitFor();
-    expect(await stepText(page)).toBe('Step 41 of 41');
+    expect(await stepText(page)).toBe('Step 22 of 22');
     await page.getByRole('navigation', { name: 'Replay' }).getByRole('button', { name: 'Copy share link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
     sharedLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(sharedLink).toMatch(/#game=2\./);
-    // Measured for the report: the link of this 41-step game (ten full rounds).
-    console.log(`share link of a 41-step game: ${sharedLink.length} characters`);
+    // Measured for the report: the link of this 22-step game (six rounds).
+    console.log(`share link of a 22-step game: ${sharedLink.length} characters`);
     expect(sharedLink.length).toBeLessThan(8000);
     // The game is now in this browser's recent games.
     await page.getByRole('button', { name: 'Replays', exact: true }).click();
@@ -63,34 +63,34 @@ describe('a finished game, discussed', () => {
     expect(sharedLink).not.toBe('');
     const { page, errors, context } = await openGame(browser, sharedLink);
     await page.getByRole('heading', { name: /^Replay of Buffer Zone Talks/ }).waitFor();
-    expect(await stepText(page)).toBe('Step 41 of 41');
-    await page.getByText('Agreement signed in round 10').first().waitFor();
+    expect(await stepText(page)).toBe('Step 22 of 22');
+    await page.getByText('Agreement signed in round 6').first().waitFor();
 
     // Buttons, keys, the round menu and the timeline slider all move through the game.
     await page.getByRole('button', { name: 'Step back' }).click();
-    expect(await stepText(page)).toBe('Step 40 of 41');
+    expect(await stepText(page)).toBe('Step 21 of 22');
     await page.keyboard.press('Home');
-    expect(await stepText(page)).toBe('Step 0 of 41');
+    expect(await stepText(page)).toBe('Step 0 of 22');
     await page.keyboard.press('ArrowRight');
     await page.getByRole('button', { name: 'Step forward' }).click();
-    expect(await stepText(page)).toBe('Step 2 of 41');
+    expect(await stepText(page)).toBe('Step 2 of 22');
     await page.getByRole('heading', { name: 'Ukraine', level: 2 }).waitFor();
     await page.getByText(/^Why:/).waitFor();
     await page.keyboard.press('PageDown');
-    expect(await stepText(page)).toBe('Step 5 of 41');
+    expect(await stepText(page)).toBe('Step 5 of 22');
     const slider = page.getByRole('slider', { name: 'Timeline: choose a step' });
     await slider.focus();
     await page.keyboard.press('End');
-    expect(await slider.getAttribute('aria-valuenow')).toBe('41');
+    expect(await slider.getAttribute('aria-valuenow')).toBe('22');
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => stepText(page)).not.toBe('Step 0 of 41');
+    await expect.poll(() => stepText(page)).not.toBe('Step 0 of 22');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
     await page.getByRole('combobox', { name: 'Jump to round' }).selectOption('3');
-    expect(await stepText(page)).toBe('Step 9 of 41');
+    expect(await stepText(page)).toBe('Step 9 of 22');
     expect(await slider.getAttribute('aria-valuenow')).toBe('9');
-    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^Step 9 of 41, round 3/);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^Step 9 of 22, round 3/);
     // Step 9 drew an event; the step panel shows it with the move and its reason.
     await page.getByText('Event drawn · round 2').waitFor();
     await waitForStage(page);
@@ -137,7 +137,7 @@ describe('a finished game, discussed', () => {
 
     // The what-if explorer, from the original at round 3: progress, cancel, then a full run.
     await page.getByRole('button', { name: 'Replay the original' }).click();
-    expect(await stepText(page)).toBe('Step 9 of 41');
+    expect(await stepText(page)).toBe('Step 9 of 22');
     await page.getByRole('button', { name: 'Explore from here' }).click();
     await page.getByRole('heading', { name: 'Explore from step 9 (round 3)', level: 1 }).waitFor();
     const progress = page.getByRole('progressbar', { name: 'Continuations run' });
@@ -212,7 +212,7 @@ describe('a finished game, discussed', () => {
 
     await page.locator('.moment-link').first().click();
     await page.getByRole('heading', { name: /^Replay of/ }).waitFor();
-    expect(await stepText(page)).toMatch(/^Step \d+ of 41$/);
+    expect(await stepText(page)).toMatch(/^Step \d+ of 22$/);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -364,7 +364,7 @@ describe('offline', () => {
     await page.goto(`${url}#${shareFragment(record.value)}&step=9`);
     await page.reload();
     await page.getByRole('heading', { name: /^Replay of Buffer Zone Talks/ }).waitFor();
-    expect(await stepText(page)).toBe('Step 9 of 41');
+    expect(await stepText(page)).toBe('Step 9 of 22');
     await page.getByRole('button', { name: 'Explore from here' }).click();
     await page.getByRole('combobox', { name: 'Number of continuations' }).selectOption('100');
     await page.getByRole('button', { name: 'Run' }).click();

@@ -296,7 +296,7 @@ function scoresTable(d: Debrief): HTMLElement {
     })),
     {
       headingId: 'dscores-h',
-      note: 'Value: what the outcome is worth to the party (0–100). Score: value minus the walk-away value it started with; above zero, it did better than with no talks. Events can move a walk-away value during the game (“now”).',
+      note: 'Value: what the outcome is worth to the party (0–100); a deal counts at its walk-away value plus its gain weighted by the chance it holds. Score: value minus the walk-away value it started with; above zero, it did better than with no talks. Events can move a walk-away value during the game (“now”).',
     },
   );
 }

@@ -16,7 +16,7 @@ export interface ScoreRow {
 }
 
 const NOTE =
-  'Value is what the outcome is worth to a party (0–100); the score is that value minus the walk-away value it started with. Above zero, it did better than without talks.';
+  'Value is what the outcome is worth to a party (0–100): for a deal, its walk-away value plus the gain weighted by the chance the deal holds. The score is that value minus the walk-away value it started with. Above zero, it did better than without talks.';
 
 /**
  * The scores of the four parties, shared by the end-of-game debrief, the full debrief and the teacher's

@@ -1,0 +1,29 @@
+import { optionIndex, type Level, type LogEntry } from '../core';
+import type { Bid } from './valuation';
+
+/**
+ * The record of the talks with the package on the table before and after each entry, as option
+ * indices per active term. The log keeps proposals whole and counter-offers as their changes, so the
+ * table is rebuilt as it goes; the opponent model and the reasons a party gives both read it this way.
+ */
+export function walkTables(
+  level: Level,
+  log: readonly LogEntry[],
+  visit: (entry: LogEntry, before: Bid | null, after: Bid | null) => void,
+): void {
+  const terms = level.activeTerms;
+  let table: Bid | null = null;
+  for (const e of log) {
+    const before = table;
+    if (e.kind === 'propose') table = Int8Array.from(terms.map((t) => optionIndex(t, e.package[t])));
+    else if (e.kind === 'counter') {
+      const next: Bid = before ? Int8Array.from(before) : Int8Array.from(terms.map((t) => optionIndex(t, level.defaultPackage[t])));
+      for (const ch of e.changes) {
+        const k = terms.indexOf(ch.term);
+        if (k >= 0) next[k] = optionIndex(ch.term, ch.to);
+      }
+      table = next;
+    } else if (e.kind === 'reject' && e.withdrawn) table = null;
+    visit(e, before, table);
+  }
+}
