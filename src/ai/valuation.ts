@@ -1,12 +1,14 @@
 import {
   DURABILITY_BASE,
+  DURABILITY_TERMS,
+  durabilityKey,
+  durabilityPointsTable,
   TERMS,
   WARRING,
   carriedMandate,
   clamp,
   expectedValue,
   marginPoints,
-  packageDurabilityFactors,
   tensionPoints,
   trustPoints,
   type GameView,
@@ -37,33 +39,6 @@ const mandates = TERMS.mandate.options.map((o) => o.id);
 /** troops option → written mandate option → the mandate option that force can carry. */
 const CARRIED = TERMS.peacekeepers.options.map((o) => mandates.map((m) => mandates.indexOf(carriedMandate(Number(o.id), m))));
 
-/**
- * Durability points a package's own terms earn, per combination of the six terms they depend on
- * (3 × 5 × 5 × 3 × 5 × 3 = 3,375), filled once from the rules' own factors: the valuation sits on
- * the hot path of every bid, so it looks the points up by number rather than building packages.
- */
-const DURABILITY_TERMS = ['ceasefire', 'bufferDepthKm', 'peacekeepers', 'mandate', 'usSupport', 'guarantee'] as const;
-const DURABILITY_RADIX = DURABILITY_TERMS.map((t) => TERMS[t].options.length);
-let durabilityTable: Int16Array | null = null;
-
-function durabilityPoints(): Int16Array {
-  if (durabilityTable) return durabilityTable;
-  const size = DURABILITY_RADIX.reduce((a, b) => a * b, 1);
-  const table = new Int16Array(size);
-  for (let key = 0; key < size; key++) {
-    const pkg = {} as Record<TermId, string>;
-    let rest = key;
-    for (let j = DURABILITY_TERMS.length - 1; j >= 0; j--) {
-      pkg[DURABILITY_TERMS[j]] = TERMS[DURABILITY_TERMS[j]].options[rest % DURABILITY_RADIX[j]].id;
-      rest = Math.floor(rest / DURABILITY_RADIX[j]);
-    }
-    let points = 0;
-    for (const f of packageDurabilityFactors(pkg as Package)) points += f.points;
-    table[key] = points;
-  }
-  return (durabilityTable = table);
-}
-
 export function toPackage(level: Level, bid: Bid): Package {
   const pkg = { ...level.defaultPackage } as Record<TermId, string>;
   level.activeTerms.forEach((t, k) => (pkg[t] = TERMS[t].options[bid[k]].id));
@@ -86,7 +61,8 @@ export function valuation(level: Level, view: GameView, table: UtilityTable, me:
   // Where each of the six durability terms sits in a bid, or the level's fixed option when inactive.
   const durabilityAt = DURABILITY_TERMS.map((t) => terms.indexOf(t));
   const fixed = DURABILITY_TERMS.map((t) => TERMS[t].options.findIndex((o) => o.id === level.defaultPackage[t]));
-  const points = durabilityPoints();
+  const points = durabilityPointsTable();
+  const options = new Int8Array(DURABILITY_TERMS.length);
 
   const utility = (bid: Bid): number => {
     let u = 0;
@@ -100,10 +76,8 @@ export function valuation(level: Level, view: GameView, table: UtilityTable, me:
   const value = (bid: Bid): number => {
     const u = utility(bid);
     if (!countsDurability) return u;
-    let key = 0;
-    for (let j = 0; j < DURABILITY_TERMS.length; j++)
-      key = key * DURABILITY_RADIX[j] + (durabilityAt[j] >= 0 ? bid[durabilityAt[j]] : fixed[j]);
-    let d = DURABILITY_BASE + points[key] + shared;
+    for (let j = 0; j < options.length; j++) options[j] = durabilityAt[j] >= 0 ? bid[durabilityAt[j]] : fixed[j];
+    let d = DURABILITY_BASE + points[durabilityKey(options)] + shared;
     if (warring) d += marginPoints(u, walkAway);
     return expectedValue(u, walkAway, Math.round(clamp(d, 0, 100)));
   };

@@ -4,11 +4,13 @@ import { TERMS, type Package, type TermId } from './terms';
 import { utilityTables } from './utility';
 import {
   DURABILITY_BASE,
+  DURABILITY_TERMS,
   WARRING,
   carriedMandate,
+  durabilityKey,
+  durabilityPointsTable,
   expectedValue,
   marginPoints,
-  packageDurabilityFactors,
   tensionPoints,
   trustPoints,
 } from './deal-value';
@@ -92,34 +94,20 @@ function buildDealSpace(level: Level): DealSpace {
     });
     return i;
   };
-  const durabilityPoints = durabilityPointsOf(level, size, radix, strides, packageAt);
+  const durabilityPoints = durabilityPointsOf(level, size, radix, strides);
   return { terms, size, utilities, signable, durabilityPoints, packageAt, indexOf };
 }
 
-/** The six terms durability depends on; the points are computed once per combination of them. */
-const DURABILITY_TERMS: readonly TermId[] = ['ceasefire', 'bufferDepthKm', 'peacekeepers', 'mandate', 'usSupport', 'guarantee'];
-
-function durabilityPointsOf(
-  level: Level,
-  size: number,
-  radix: readonly number[],
-  strides: readonly number[],
-  packageAt: (i: number) => Package,
-): Int16Array {
-  const terms = level.activeTerms;
-  const ks = DURABILITY_TERMS.map((t) => terms.indexOf(t));
+/** Each package's durability points from its own terms, looked up per combination of the six terms. */
+function durabilityPointsOf(level: Level, size: number, radix: readonly number[], strides: readonly number[]): Int16Array {
+  const ks = DURABILITY_TERMS.map((t) => level.activeTerms.indexOf(t));
+  const fixed = DURABILITY_TERMS.map((t) => TERMS[t].options.findIndex((o) => o.id === level.defaultPackage[t]));
+  const points = durabilityPointsTable();
+  const options = new Int8Array(DURABILITY_TERMS.length);
   const out = new Int16Array(size);
-  const memo = new Map<number, number>();
   for (let i = 0; i < size; i++) {
-    let key = 0;
-    for (const k of ks) key = key * 8 + (k >= 0 ? Math.floor(i / strides[k]) % radix[k] : 0);
-    let points = memo.get(key);
-    if (points === undefined) {
-      points = 0;
-      for (const f of packageDurabilityFactors(packageAt(i))) points += f.points;
-      memo.set(key, points);
-    }
-    out[i] = points;
+    for (let j = 0; j < ks.length; j++) options[j] = ks[j] >= 0 ? Math.floor(i / strides[ks[j]]) % radix[ks[j]] : fixed[j];
+    out[i] = points[durabilityKey(options)];
   }
   return out;
 }

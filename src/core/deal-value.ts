@@ -1,6 +1,6 @@
 import type { PartyId } from './parties';
 import type { DurabilityFactor } from './state';
-import { optionIndex, type Package } from './terms';
+import { TERMS, optionIndex, type Package, type TermId } from './terms';
 
 /**
  * How the terms of a deal interact, and what a deal is worth once its chance of holding is counted.
@@ -59,6 +59,40 @@ export function packageDurabilityFactors(pkg: Package): DurabilityFactor[] {
   if (pkg.guarantee === 'article5-like') out.push({ factor: 'article5-like', points: 10 });
   else if (pkg.guarantee === 'assurances') out.push({ factor: 'assurances', points: 3 });
   return out;
+}
+
+/** The six terms a package's own durability points depend on, in the order `durabilityKey` reads them. */
+export const DURABILITY_TERMS = ['ceasefire', 'bufferDepthKm', 'peacekeepers', 'mandate', 'usSupport', 'guarantee'] as const;
+const DURABILITY_RADIX = DURABILITY_TERMS.map((t) => TERMS[t].options.length);
+let durabilityTable: Int16Array | null = null;
+
+/** The index in `durabilityPointsTable` of one option index per durability term (in `DURABILITY_TERMS` order). */
+export function durabilityKey(options: ArrayLike<number>): number {
+  let key = 0;
+  for (let j = 0; j < DURABILITY_TERMS.length; j++) key = key * DURABILITY_RADIX[j] + options[j];
+  return key;
+}
+
+/**
+ * The points `packageDurabilityFactors` gives, for every combination of the six terms
+ * (3 × 5 × 5 × 3 × 5 × 3 = 3,375), filled once: the deal space and the computer parties' valuation
+ * look durability up by number on their hot paths instead of building packages.
+ */
+export function durabilityPointsTable(): Int16Array {
+  if (durabilityTable) return durabilityTable;
+  const table = new Int16Array(DURABILITY_RADIX.reduce((a, b) => a * b, 1));
+  for (let key = 0; key < table.length; key++) {
+    const pkg = {} as Record<TermId, string>;
+    let rest = key;
+    for (let j = DURABILITY_TERMS.length - 1; j >= 0; j--) {
+      pkg[DURABILITY_TERMS[j]] = TERMS[DURABILITY_TERMS[j]].options[rest % DURABILITY_RADIX[j]].id;
+      rest = Math.floor(rest / DURABILITY_RADIX[j]);
+    }
+    let points = 0;
+    for (const f of packageDurabilityFactors(pkg as Package)) points += f.points;
+    table[key] = points;
+  }
+  return (durabilityTable = table);
 }
 
 /** Higher tension makes any deal less likely to hold: a point off for every 6 points of tension. */
