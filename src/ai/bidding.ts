@@ -20,11 +20,10 @@ export interface BidContext {
   model: OpponentModel;
   /** How much each other party's estimated gain counts in a trade (the party furthest from a deal counts most). */
   weights: ReadonlyMap<PartyId, number>;
-  generosity: number;
   /** Options within this share of the best step are equally good: the seeded random picks among them. */
   tolerance: number;
   random: () => number;
-  /** Most term changes in one bid (a person can follow a counter-offer that moves a few terms). */
+  /** How far the search goes: each phase (taking back, trading) takes at most twice this many steps. */
   maxSteps: number;
 }
 
@@ -130,7 +129,7 @@ export function buildBid(c: BidContext, start: Bid, target: number): Bid {
     eachSingleChange(c, bid, (k, i) => {
       const mine = c.valuation.value(bid);
       const gain = othersValue(c, bid) - others;
-      if (mine >= target - 1e-9 && gain > 1e-6) steps.push({ k, i, ratio: (gain * c.generosity) / Math.max(0.05, own - mine) });
+      if (mine >= target - 1e-9 && gain > 1e-6) steps.push({ k, i, ratio: gain / Math.max(0.05, own - mine) });
     });
     const s = pick(c, steps);
     if (!s) break;

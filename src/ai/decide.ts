@@ -170,7 +170,6 @@ function situation(level: Level, view: GameView, legal: readonly LegalMove[], me
         valuation: value,
         model,
         weights,
-        generosity: profile.generosity,
         tolerance: profile.tolerance,
         random,
         maxSteps: profile.maxSteps,

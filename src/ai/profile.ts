@@ -15,12 +15,12 @@ import type { Difficulty } from '../core';
  * - `modelsLimits`: whether it respects what others publicly cannot sign (the US engagement ceiling,
  *   Ukraine's demand for guarantees) when it builds a package.
  * - `patience`: how far below its walk-away value a package must be before it rejects it outright.
- * - `generosity`: weight on the others' estimated gain when it decides what to give up.
  * - `tactics`: chance per turn of a tactical move (escalation, stalling) when it seems to pay.
  * - `refusesUltimatums`: in the last two rounds, refuses a package that gives it little from a party
  *   that has not moved.
  * - `tolerance`: bids within this share of the best are equally good; a seeded choice picks one.
- * - `maxSteps`: most terms it changes in one counter-offer.
+ * - `maxSteps`: how far its bid search goes (each phase of building a bid takes at most twice this many
+ *   steps): a cruder search at lower difficulty.
  * - `readsTrust`: whether it trades more toward the parties that trust it least.
  * - `misjudges`: how far it misreads its own priorities: each option's worth to it is off by up to
  *   this share (seeded per game), so it trades away what matters and holds out for what does not.
@@ -32,7 +32,6 @@ export interface Profile {
   countsDurability: boolean;
   modelsLimits: boolean;
   patience: number;
-  generosity: number;
   tactics: number;
   refusesUltimatums: boolean;
   tolerance: number;
@@ -52,7 +51,6 @@ export const PROFILES: Readonly<Record<Difficulty, Profile>> = {
     countsDurability: false,
     modelsLimits: false,
     patience: 2,
-    generosity: 0.5,
     tactics: 0.35,
     refusesUltimatums: false,
     tolerance: 0.3,
@@ -67,7 +65,6 @@ export const PROFILES: Readonly<Record<Difficulty, Profile>> = {
     countsDurability: true,
     modelsLimits: true,
     patience: 8,
-    generosity: 1,
     tactics: 0.15,
     refusesUltimatums: false,
     tolerance: 0.15,
@@ -82,7 +79,6 @@ export const PROFILES: Readonly<Record<Difficulty, Profile>> = {
     countsDurability: true,
     modelsLimits: true,
     patience: 20,
-    generosity: 1.2,
     tactics: 0.05,
     refusesUltimatums: true,
     tolerance: 0.1,
