@@ -6,6 +6,7 @@ import {
   type GameView,
   type LegalMove,
   type Level,
+  type LogEntry,
   type PartyId,
   type TermId,
 } from '../core';
@@ -60,11 +61,53 @@ export function modelFor(level: Level, view: GameView, me: PartyId, learns: bool
   return model;
 }
 
-function buildModel(level: Level, view: GameView, me: PartyId, learns: boolean): OpponentModel {
+/** What a party has learned so far in one game, kept between its decisions and extended entry by entry. */
+interface Learning {
+  level: Level;
+  counts: Map<PartyId, Counts>;
+  forbidden: Set<number>[];
+  table: Bid | null;
+  /** How many log entries are learned from, and the last of them (to see that the log still begins so). */
+  seen: number;
+  last: LogEntry | undefined;
+}
+
+const learnings = new Map<string, Learning>();
+
+/**
+ * The learning after every entry of this view's log. The record of a game only grows, so the next
+ * decision goes on from where the last one stopped; a log that does not begin with the entries
+ * learned from (another game on the same seed, a branch, a replay) starts afresh.
+ */
+function learningFor(level: Level, view: GameView, me: PartyId): Learning {
+  const key = `${level.id}|${view.seed}|${me}`;
+  const log = view.log;
+  let l = learnings.get(key);
+  if (!l || l.level !== level || l.seen > log.length || (l.seen > 0 && log[l.seen - 1] !== l.last)) {
+    l = {
+      level,
+      counts: priorCounts(level, view, me),
+      forbidden: level.activeTerms.map(() => new Set<number>()),
+      table: null,
+      seen: 0,
+      last: undefined,
+    };
+    if (learnings.size > 512) learnings.clear();
+    learnings.set(key, l);
+  }
+  if (l.seen < log.length) {
+    l.table = learnFromLog(level, log, l.counts, l.forbidden, l.seen, l.table);
+    l.seen = log.length;
+    l.last = log[log.length - 1];
+  }
+  return l;
+}
+
+/** Each other party's prior from its public demands: closer options score higher; unstated terms weigh less. */
+function priorCounts(level: Level, view: GameView, me: PartyId): Map<PartyId, Counts> {
   const terms = level.activeTerms;
   const sizes = terms.map((t) => TERMS[t].options.length);
   const counts = new Map<PartyId, Counts>();
-  const forbidden = terms.map(() => new Set<number>());
   for (const p of view.parties) {
     if (p.id === me) continue;
     const c: Counts = {
@@ -89,7 +132,15 @@ function buildModel(level: Level, view: GameView, me: PartyId, learns: boolean):
     });
     counts.set(p.id, c);
   }
-  if (learns) learnFromLog(level, view, counts, forbidden);
+  return counts;
+}
+
+function buildModel(level: Level, view: GameView, me: PartyId, learns: boolean): OpponentModel {
+  const terms = level.activeTerms;
+  const learning = learns ? learningFor(level, view, me) : null;
+  const counts = learning?.counts ?? priorCounts(level, view, me);
+  // A copy: the learning goes on growing after this decision, the model of this moment does not.
+  const forbidden = learning ? learning.forbidden.map((f) => new Set(f)) : terms.map(() => new Set<number>());
 
   const estimate = new Map<PartyId, Float64Array[]>();
   const firstOffer = new Map<PartyId, Bid>();
@@ -126,41 +177,54 @@ function buildModel(level: Level, view: GameView, me: PartyId, learns: boolean):
  * (they matter to it), what it can live with (it accepted it), what it rejects and why, and the red
  * lines it names (never offered to it again).
  */
-function learnFromLog(level: Level, view: GameView, counts: Map<PartyId, Counts>, forbidden: Set<number>[]): void {
+function learnFromLog(
+  level: Level,
+  log: readonly LogEntry[],
+  counts: Map<PartyId, Counts>,
+  forbidden: Set<number>[],
+  from: number,
+  table: Bid | null,
+): Bid | null {
   const terms = level.activeTerms;
-  walkTables(level, view.log, (e, before, after) => {
-    const c = counts.get(e.by as PartyId);
-    if ((e.kind === 'propose' || e.kind === 'counter') && after) {
-      if (c) {
-        c.first ??= after;
-        c.latest = after;
-        c.offers++;
-      }
-      if (e.kind === 'counter' && c)
-        for (const ch of e.changes) {
-          const k = terms.indexOf(ch.term);
-          if (k < 0) continue;
-          c.disliked[k][optionIndex(ch.term, ch.from)] += 0.5;
-          c.weight[k] += MOVED_WEIGHT;
+  return walkTables(
+    level,
+    log,
+    (e, before, after) => {
+      const c = counts.get(e.by as PartyId);
+      if ((e.kind === 'propose' || e.kind === 'counter') && after) {
+        if (c) {
+          c.first ??= after;
+          c.latest = after;
+          c.offers++;
         }
-    } else if (e.kind === 'accept' && before && c) {
-      for (let k = 0; k < terms.length; k++) c.disliked[k][before[k]] = Math.max(0, c.disliked[k][before[k]] - 0.5);
-    } else if (e.kind === 'reject' && before) {
-      const r = e.rationale;
-      if (r?.code === 'reject' && r.redLine) {
-        const k = terms.indexOf(r.redLine.term);
-        if (k >= 0) forbidden[k].add(optionIndex(r.redLine.term, r.redLine.option));
-      } else if (c && r?.code === 'reject') {
-        for (const w of r.worst) {
-          const k = terms.indexOf(w.term);
-          if (k >= 0) c.disliked[k][optionIndex(w.term, w.option)] += 1;
+        if (e.kind === 'counter' && c)
+          for (const ch of e.changes) {
+            const k = terms.indexOf(ch.term);
+            if (k < 0) continue;
+            c.disliked[k][optionIndex(ch.term, ch.from)] += 0.5;
+            c.weight[k] += MOVED_WEIGHT;
+          }
+      } else if (e.kind === 'accept' && before && c) {
+        for (let k = 0; k < terms.length; k++) c.disliked[k][before[k]] = Math.max(0, c.disliked[k][before[k]] - 0.5);
+      } else if (e.kind === 'reject' && before) {
+        const r = e.rationale;
+        if (r?.code === 'reject' && r.redLine) {
+          const k = terms.indexOf(r.redLine.term);
+          if (k >= 0) forbidden[k].add(optionIndex(r.redLine.term, r.redLine.option));
+        } else if (c && r?.code === 'reject') {
+          for (const w of r.worst) {
+            const k = terms.indexOf(w.term);
+            if (k >= 0) c.disliked[k][optionIndex(w.term, w.option)] += 1;
+          }
+        } else if (c) {
+          // A rejection without a reason: every term of the package is a little less liked.
+          for (let k = 0; k < terms.length; k++) c.disliked[k][before[k]] += 0.25;
         }
-      } else if (c) {
-        // A rejection without a reason: every term of the package is a little less liked.
-        for (let k = 0; k < terms.length; k++) c.disliked[k][before[k]] += 0.25;
       }
-    }
-  });
+    },
+    from,
+    table,
+  );
 }
 
 function estimatedOf(est: readonly Float64Array[], bid: Bid): number {
