@@ -18,7 +18,7 @@ import { agentTimeoutMs, difficulty, parse, seatChoices, seedText, wholeNumber }
 import { InputError, ReplayError } from './errors';
 import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
 import { gameSummary, narrate, table } from './format';
-import { describeOutcome, describeQuestion, divergenceText, narrateEntry, narratedDebrief } from '../narrate';
+import { describeMoment, describeOutcome, describeQuestion, divergenceText, narrateEntry, narratedDebrief } from '../narrate';
 
 /**
  * Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError.
@@ -225,7 +225,7 @@ export function analyze(args: string[], out: Out): void {
     '',
     'Key moments:',
   );
-  for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${narrateEntry(level, m.entry)}`);
+  for (const m of d.keyMoments) lines.push(`  step ${m.step} (round ${m.round}): ${narrateEntry(level, m.entry)} ${describeMoment(m)}`);
   lines.push(
     '',
     'Questions for discussion:',

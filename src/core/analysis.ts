@@ -34,8 +34,16 @@ export interface KeyMoment {
   by: LogEntry['by'];
   /** The log entry of the move or event at this step. */
   entry: LogEntry;
-  /** Sum over parties of how much the table's utility moved at this step. */
+  /** Sum over parties of how much the table's value moved at this step. */
   swing: number;
+  /**
+   * Why it matters: the package that became the agreement, a rejection that took off the table a
+   * package others had signed (`signed` of them), an event or move that shifted walk-away values
+   * (`shift`, summed over parties), the walk-out, or a large move of the table's value.
+   */
+  why: 'closed-deal' | 'withdrew-package' | 'walk-away-shift' | 'walk-out' | 'swing';
+  signed?: number;
+  shift?: number;
 }
 
 export interface PartyDebrief {
@@ -127,24 +135,85 @@ export function timelineOf(level: Level, states: readonly GameState[]): Timeline
   });
 }
 
+/**
+ * The moments that changed the outcome, spread over the game: the package that became the agreement,
+ * the rejections that took a package others had signed off the table, the events and moves that
+ * shifted walk-away values, the walk-out, and the moves that changed the table's value most (the
+ * opening proposal aside: every game has one). At most one moment a round while there are others to
+ * choose from, so the list is not five steps of round 1.
+ */
 function keyMomentsOf(states: readonly GameState[], timeline: readonly TimelinePoint[], count = 5): KeyMoment[] {
-  const moments: KeyMoment[] = [];
+  const candidates: { moment: KeyMoment; weight: number; must: boolean }[] = [];
+  const final = states[states.length - 1].context;
+  let lastOffer = -1;
+  let opened = false;
   for (let i = 1; i < states.length; i++) {
+    const ctx = states[i].context;
+    const entry = ctx.log[ctx.log.length - 1];
+    if (!entry || ctx.log.length === states[i - 1].context.log.length) continue;
     const before = timeline[i - 1].utilities;
     const after = timeline[i].utilities;
-    if (!after && !before) continue;
     // An empty table is worth each party's walk-away value: that is what it has without a package.
-    const walkAway = states[i].context.walkAway;
     let swing = 0;
-    for (const p of PARTY_IDS) swing += Math.abs((after?.[p] ?? walkAway[p]) - (before?.[p] ?? walkAway[p]));
-    const entry = states[i].context.log[states[i].context.log.length - 1];
-    if (!entry || swing === 0) continue;
-    moments.push({ step: i, round: entry.round, by: entry.by, entry, swing: round1(swing) });
+    let shift = 0;
+    for (const p of PARTY_IDS) {
+      swing += Math.abs((after?.[p] ?? ctx.walkAway[p]) - (before?.[p] ?? ctx.walkAway[p]));
+      shift += Math.abs(ctx.walkAway[p] - states[i - 1].context.walkAway[p]);
+    }
+    const base = { step: i, round: entry.round, by: entry.by, entry, swing: round1(swing) };
+    if (entry.kind === 'propose' || entry.kind === 'counter') lastOffer = i;
+    if (entry.kind === 'walkOut') candidates.push({ moment: { ...base, why: 'walk-out' }, weight: 1000, must: true });
+    else if (entry.kind === 'reject' && entry.withdrawn) {
+      const signed = states[i - 1].context.table?.acceptedBy.length ?? 0;
+      if (signed >= 2) candidates.push({ moment: { ...base, why: 'withdrew-package', signed }, weight: 10 * signed, must: false });
+    } else if (shift >= 2) {
+      candidates.push({ moment: { ...base, why: 'walk-away-shift', shift: round1(shift) }, weight: 3 * shift, must: false });
+    } else if (swing > 0 && (entry.kind !== 'propose' || opened)) {
+      candidates.push({ moment: { ...base, why: 'swing' }, weight: swing, must: false });
+    }
+    if (entry.kind === 'propose') opened = true;
   }
-  return moments
-    .sort((a, b) => b.swing - a.swing || a.step - b.step)
-    .slice(0, count)
-    .sort((a, b) => a.step - b.step);
+  if (final.outcome?.kind === 'agreement' && lastOffer > 0) {
+    const ctx = states[lastOffer].context;
+    const entry = ctx.log[ctx.log.length - 1];
+    const existing = candidates.findIndex((c) => c.moment.step === lastOffer);
+    if (existing >= 0) candidates.splice(existing, 1);
+    candidates.push({
+      moment: {
+        step: lastOffer,
+        round: entry.round,
+        by: entry.by,
+        entry,
+        swing: round1(timelineSwing(states, timeline, lastOffer)),
+        why: 'closed-deal',
+      },
+      weight: 1000,
+      must: true,
+    });
+  }
+  candidates.sort((a, b) => Number(b.must) - Number(a.must) || b.weight - a.weight || a.moment.step - b.moment.step);
+  const chosen: KeyMoment[] = [];
+  const rounds = new Set<number>();
+  for (const c of candidates) {
+    if (chosen.length >= count) break;
+    if (!c.must && rounds.has(c.moment.round)) continue;
+    chosen.push(c.moment);
+    rounds.add(c.moment.round);
+  }
+  for (const c of candidates) {
+    if (chosen.length >= count) break;
+    if (!chosen.includes(c.moment)) chosen.push(c.moment);
+  }
+  return chosen.sort((a, b) => a.step - b.step);
+}
+
+/** How much the table's value moved at step i, summed over the parties. */
+function timelineSwing(states: readonly GameState[], timeline: readonly TimelinePoint[], i: number): number {
+  const walkAway = states[i].context.walkAway;
+  let swing = 0;
+  for (const p of PARTY_IDS)
+    swing += Math.abs((timeline[i].utilities?.[p] ?? walkAway[p]) - (timeline[i - 1].utilities?.[p] ?? walkAway[p]));
+  return swing;
 }
 
 function partyDebriefs(level: Level, final: GameState): PartyDebrief[] {
@@ -319,8 +388,10 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
   const startEngagement = level.meters.usEngagement;
   if (startEngagement - final.meters.usEngagement >= 15)
     q.push({ code: 'us-engagement-fell', from: startEngagement, to: final.meters.usEngagement });
-  const first = d.keyMoments[0];
-  if (first) q.push({ code: 'turning-point', round: first.round, step: first.step });
+  // The turning point to discuss: the move that closed the deal, else the one that changed most.
+  const turning =
+    d.keyMoments.find((m) => m.why === 'closed-deal') ?? [...d.keyMoments].sort((a, b) => b.swing - a.swing || a.step - b.step)[0];
+  if (turning) q.push({ code: 'turning-point', round: turning.round, step: turning.step });
   if (o) {
     const byScore = [...PARTY_IDS].sort((a, b) => o.scores[b] - o.scores[a] || PARTY_IDS.indexOf(a) - PARTY_IDS.indexOf(b));
     if (o.scores[byScore[0]] !== o.scores[byScore[3]]) q.push({ code: 'own-walk-away', best: byScore[0], worst: byScore[3] });

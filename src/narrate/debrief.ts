@@ -1,7 +1,7 @@
 import type { Debrief, Divergence, Level } from '../core';
 import { narrateEntry } from './log';
 import { describeDivergence, describeFactor, describeOutcome } from './outcome';
-import { describeQuestion } from './questions';
+import { describeMoment, describeQuestion } from './questions';
 import { describeRefusal } from './refusals';
 
 /**
@@ -14,7 +14,7 @@ export function narratedDebrief(level: Level, d: Debrief) {
     outcome: d.outcome
       ? { ...d.outcome, reason: describeOutcome(d.outcome), durabilityFactorsText: d.outcome.durabilityFactors.map(describeFactor) }
       : null,
-    keyMoments: d.keyMoments.map((m) => ({ ...m, text: narrateEntry(level, m.entry) })),
+    keyMoments: d.keyMoments.map((m) => ({ ...m, text: narrateEntry(level, m.entry), whyText: describeMoment(m) })),
     questions: d.questions.map((q) => ({ ...q, text: describeQuestion(q, { level, keyMoments: d.keyMoments }) })),
   };
 }

@@ -7,7 +7,7 @@ export { describeRefusal } from './refusals';
 export { narrateEntry, reasonOf, reasonText, cardText } from './log';
 export { describeRationale } from './rationale';
 export { describeCause, describeOutcome, describeFactor, describeDivergence } from './outcome';
-export { describeQuestion } from './questions';
+export { describeMoment, describeQuestion } from './questions';
 export { actorName, joinAnd, termPhrase } from './words';
 export { narratedDebrief, divergenceText } from './debrief';
 export { MOVE_WORDS, moveWords } from './moves';

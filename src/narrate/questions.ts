@@ -38,3 +38,19 @@ function shorten(text: string, max: number): string {
   const at = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf(','));
   return `${(at > max / 2 ? cut.slice(0, at) : cut).trimEnd()} …`;
 }
+
+/** Why a key moment matters, in a line for the debrief. */
+export function describeMoment(m: KeyMoment): string {
+  switch (m.why) {
+    case 'closed-deal':
+      return 'This package became the agreement.';
+    case 'withdrew-package':
+      return `This rejection took off the table a package ${m.signed} parties had signed.`;
+    case 'walk-away-shift':
+      return `It moved the parties' walk-away values by ${m.shift} points in all.`;
+    case 'walk-out':
+      return 'The talks broke down here.';
+    case 'swing':
+      return `Moved the package's worth by ${m.swing} points across the four parties.`;
+  }
+}

@@ -145,3 +145,29 @@ describe('branching', () => {
     expect(LocalTable.branch(level, original, -1, seatsAll('hard')).ok).toBe(false);
   });
 });
+
+describe('key moments', () => {
+  const games = Array.from({ length: 30 }, (_, i) => playComputerGame(level, `moments-${i}`, seatsAll('hard'), { record: true }).record!);
+
+  it('the package that became the agreement is a key moment, and the moments spread over the rounds', () => {
+    let distinct = 0;
+    let agreements = 0;
+    for (const record of games) {
+      const d = analyzeGame(level, record);
+      if (!d.ok) throw new Error(d.error);
+      const moments = d.value.keyMoments;
+      distinct += new Set(moments.map((m) => m.round)).size;
+      expect(moments.map((m) => m.step)).toEqual([...moments.map((m) => m.step)].sort((a, b) => a - b));
+      if (d.value.outcome?.kind !== 'agreement') continue;
+      agreements++;
+      const closing = moments.filter((m) => m.why === 'closed-deal');
+      expect(closing).toHaveLength(1);
+      const lastOffer = record.steps.map((s) => s.intent.type).lastIndexOf('party.counter');
+      const lastProposal = record.steps.map((s) => s.intent.type).lastIndexOf('party.propose');
+      expect(closing[0].step).toBe(Math.max(lastOffer, lastProposal) + 1);
+      expect(['propose', 'counter']).toContain(closing[0].entry.kind);
+    }
+    expect(agreements).toBeGreaterThan(10);
+    expect(distinct / games.length).toBeGreaterThanOrEqual(4);
+  });
+});

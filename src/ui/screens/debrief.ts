@@ -15,7 +15,7 @@ import type { App, Route, Screen } from '../app';
 import { button, h, render } from '../dom';
 import { downloadText, safeName } from '../download';
 import { entryReason, entryText, fmtInt } from '../format';
-import { describeOutcome, describeQuestion, narratedDebrief } from '../../narrate';
+import { describeMoment, describeOutcome, describeQuestion, narratedDebrief } from '../../narrate';
 import { emblem } from '../palette';
 import { briefDetails } from '../widgets/brief';
 import { scoreTable } from '../widgets/score-table';
@@ -236,12 +236,12 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
                     { id: `moment-${m.step}`, class: 'moment-text' },
                     h('p', null, entryText(level, m.entry)),
                     entryReason(level, m.entry) ? h('p', { class: 'hint' }, `Why: ${entryReason(level, m.entry)}`) : null,
-                    h('p', { class: 'hint' }, `Moved the package's worth by ${m.swing} points across the four parties.`),
+                    h('p', { class: 'hint' }, describeMoment(m)),
                   ),
                 ),
               ),
             )
-          : h('p', { class: 'hint' }, 'No single move changed what the package on the table was worth.'),
+          : h('p', { class: 'hint' }, 'No single move changed the outcome or what the package on the table was worth.'),
         h('p', { class: 'hint no-print' }, 'Each step opens the replay at that point, to look around it or branch from it.'),
       ),
       h(
