@@ -359,6 +359,38 @@ function signableAtEnd(level: Level, final: GameState): DealSpace {
   });
 }
 
+/**
+ * The zone's depth, when the talks fought over it (counter-offers moved it at least twice): the depth
+ * the talks ended with, the other depth argued for most often, and the step before the final depth was
+ * put on the table (where a branch can try the other). Null when the depth was never in dispute.
+ */
+function contestedDepth(
+  level: Level,
+  states: readonly GameState[],
+  depth: string | undefined,
+): { depth: string; alternative: string; step: number } | null {
+  if (!level.activeTerms.includes('bufferDepthKm') || depth === undefined) return null;
+  const argued = new Map<string, number>();
+  let moves = 0;
+  let settled = 0;
+  for (let i = 1; i < states.length; i++) {
+    const log = states[i].context.log;
+    for (let n = states[i - 1].context.log.length; n < log.length; n++) {
+      const e = log[n];
+      if (e.kind !== 'counter') continue;
+      for (const ch of e.changes) {
+        if (ch.term !== 'bufferDepthKm') continue;
+        moves++;
+        for (const o of [ch.from, ch.to]) if (o !== depth) argued.set(o, (argued.get(o) ?? 0) + 1);
+        if (ch.to === depth) settled = i;
+      }
+    }
+  }
+  const alternative = [...argued].sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0]))[0]?.[0];
+  if (moves < 2 || alternative === undefined) return null;
+  return { depth, alternative, step: Math.max(1, (settled || states.length - 1) - 1) };
+}
+
 /** Questions for a class, drawn from what happened in this game rather than a fixed list. */
 export function discussionQuestions(level: Level, states: readonly GameState[], d: Debrief): Question[] {
   const q: Question[] = [];
@@ -372,12 +404,8 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
   } else if (o?.kind === 'agreement' && o.durability !== null) {
     q.push({ code: 'durability', durability: o.durability });
   }
-  const depth = d.deal?.package.bufferDepthKm ?? final.table?.terms.bufferDepthKm;
-  if (level.activeTerms.includes('bufferDepthKm') && depth !== undefined) {
-    const alternative = depth === '20' ? '40' : '20';
-    const step = d.keyMoments[0]?.step ?? Math.max(1, Math.floor(d.steps / 2));
-    q.push({ code: 'zone-depth', depth, alternative, step });
-  }
+  const zone = contestedDepth(level, states, d.deal?.package.bufferDepthKm ?? final.table?.terms.bufferDepthKm);
+  if (zone) q.push({ code: 'zone-depth', ...zone });
   if (d.frontier.gap > 0.5 && d.frontier.betterPackage)
     q.push({ code: 'better-package', gap: d.frontier.gap, agreement: o?.kind === 'agreement' });
   // A strike is an escalation or an event card that costs lives.

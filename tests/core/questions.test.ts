@@ -50,10 +50,16 @@ describe('discussion questions hold against the record', () => {
           case 'durability':
             expect(q.durability).toBe(o.durability);
             break;
-          case 'zone-depth':
+          case 'zone-depth': {
             expect(q.depth).toBe((d.deal?.package ?? final.table?.terms)?.bufferDepthKm);
             expect(q.step).toBeLessThanOrEqual(record!.steps.length);
+            // Asked only when counter-offers fought over the depth, about a depth that was argued for.
+            const moves = final.log.flatMap((e) => (e.kind === 'counter' ? e.changes.filter((c) => c.term === 'bufferDepthKm') : []));
+            expect(moves.length).toBeGreaterThanOrEqual(2);
+            expect(moves.some((c) => c.from === q.alternative || c.to === q.alternative)).toBe(true);
+            expect(q.alternative).not.toBe(q.depth);
             break;
+          }
           case 'better-package':
             expect(q.gap).toBe(d.frontier.gap);
             expect(d.frontier.betterPackage).not.toBeNull();
