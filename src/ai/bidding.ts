@@ -1,4 +1,4 @@
-import { TERMS, carriedMandate, type PartyId, type UtilityTable } from '../core';
+import { CARRIED_MANDATE, type PartyId, type UtilityTable } from '../core';
 import { estimatedUtility, type OpponentModel } from './model';
 import type { Bid, Valuation } from './valuation';
 
@@ -86,9 +86,6 @@ function eachSingleChange(c: BidContext, bid: Bid, visit: (k: number, i: number)
   }
 }
 
-const TROOPS = TERMS.peacekeepers.options.map((o) => Number(o.id));
-const MANDATES = TERMS.mandate.options.map((o) => o.id);
-
 /**
  * Writes the mandate the force can carry (every party values the two alike), so that a package never
  * asks for a mandate with no troops to carry it: people read the written terms.
@@ -97,7 +94,7 @@ function writeCarriedMandate(c: BidContext, bid: Bid): Bid {
   const kTroops = c.valuation.terms.indexOf('peacekeepers');
   const kMandate = c.valuation.terms.indexOf('mandate');
   if (kTroops < 0 || kMandate < 0) return bid;
-  const carried = MANDATES.indexOf(carriedMandate(TROOPS[bid[kTroops]], MANDATES[bid[kMandate]]));
+  const carried = CARRIED_MANDATE[bid[kTroops]][bid[kMandate]];
   if (carried !== bid[kMandate] && c.allowed[kMandate].includes(carried)) bid[kMandate] = carried;
   return bid;
 }

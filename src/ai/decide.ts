@@ -109,6 +109,8 @@ interface Situation {
   endgame: boolean;
   /** Too few turns remain for a package this party puts forward to collect every signature. */
   lastChance: boolean;
+  /** The package on the table as option indices, or null when the table is empty. */
+  tableBid: Bid | null;
 }
 
 /** Per game and party, the utility table a misjudging party works from (the true one at hard). */
@@ -157,10 +159,11 @@ function situation(level: Level, view: GameView, legal: readonly LegalMove[], me
   const random = rngFor(view, me);
   const own = ownOptions(legal);
   const allowed = own ? allowedFor(level, view, own, profile.modelsLimits) : null;
+  const tableBid = view.table ? toBid(level, view.table.terms) : null;
   const weights = new Map<PartyId, number>();
   for (const o of model.others) {
     // Trade toward whoever is furthest from a deal, and toward those who trust this party less.
-    const onTable = view.table ? estimatedUtility(model, o, toBid(level, view.table.terms)) : 0.5;
+    const onTable = tableBid ? estimatedUtility(model, o, tableBid) : 0.5;
     const trust = view.meters.trust[pairKey(me, o)];
     weights.set(o, 1 + Math.max(0, 0.6 - onTable) + (profile.readsTrust ? (50 - trust) / 200 : 0));
   }
@@ -197,6 +200,7 @@ function situation(level: Level, view: GameView, legal: readonly LegalMove[], me
     t,
     endgame: view.round >= level.rounds - 1,
     lastChance: turnsAfter(level, view) < level.turnOrder.length - 1,
+    tableBid,
   };
 }
 
@@ -216,7 +220,7 @@ function choose(level: Level, view: GameView, legal: readonly LegalMove[], me: P
 function answerTable(s: Situation): Intent {
   const { level, view, legal, me, profile, random } = s;
   const onTable = view.table!;
-  const tableBid = toBid(level, onTable.terms);
+  const tableBid = s.tableBid!;
   const v = s.value.value(tableBid);
   const brief = view.brief!;
   const utilities = briefTable(level.activeTerms, brief, me);
@@ -254,9 +258,10 @@ function sameBid(a: Bid, b: Bid): boolean {
 
 /**
  * The acceptance strategy. Accept when the table is worth at least what the party would ask for next
- * (its aspiration now, or its own next bid if that falls short of it), moved by trust in the proposer
- * and by support at home; never below its floor; and, for a hard party in the last two rounds, never
- * a package that gives it little from a party that has not moved all game (an ultimatum).
+ * (its aspiration now, or its own next bid if that falls short of it; anything above its floor when it
+ * is the last deal on offer); never below its floor; for the two warring governments, only what they
+ * could sell at home (more when support at home is low); and, for a hard party in the last two rounds,
+ * never a package that gives it little from a party that has not moved all game (an ultimatum).
  */
 function acceptable(s: Situation, v: number, next: Bid | null, proposer: PartyId, tableBid: Bid): boolean {
   const { profile, view, me } = s;

@@ -1,5 +1,5 @@
 import { optionIndex, type Level, type LogEntry } from '../core';
-import type { Bid } from './valuation';
+import { toBid, type Bid } from './valuation';
 
 /**
  * The record of the talks with the package on the table before and after each entry, as option
@@ -19,9 +19,9 @@ export function walkTables(
   for (let n = from; n < log.length; n++) {
     const e = log[n];
     const before = table;
-    if (e.kind === 'propose') table = Int8Array.from(terms.map((t) => optionIndex(t, e.package[t])));
+    if (e.kind === 'propose') table = toBid(level, e.package);
     else if (e.kind === 'counter') {
-      const next: Bid = before ? Int8Array.from(before) : Int8Array.from(terms.map((t) => optionIndex(t, level.defaultPackage[t])));
+      const next: Bid = before ? Int8Array.from(before) : toBid(level, level.defaultPackage);
       for (const ch of e.changes) {
         const k = terms.indexOf(ch.term);
         if (k >= 0) next[k] = optionIndex(ch.term, ch.to);

@@ -5,7 +5,8 @@ import {
   durabilityPointsTable,
   TERMS,
   WARRING,
-  carriedMandate,
+  CARRIED_MANDATE,
+  optionIndex,
   clamp,
   expectedValue,
   marginPoints,
@@ -35,10 +36,6 @@ export interface Valuation {
   value(bid: Bid): number;
 }
 
-const mandates = TERMS.mandate.options.map((o) => o.id);
-/** troops option → written mandate option → the mandate option that force can carry. */
-const CARRIED = TERMS.peacekeepers.options.map((o) => mandates.map((m) => mandates.indexOf(carriedMandate(Number(o.id), m))));
-
 export function toPackage(level: Level, bid: Bid): Package {
   const pkg = { ...level.defaultPackage } as Record<TermId, string>;
   level.activeTerms.forEach((t, k) => (pkg[t] = TERMS[t].options[bid[k]].id));
@@ -46,7 +43,7 @@ export function toPackage(level: Level, bid: Bid): Package {
 }
 
 export function toBid(level: Level, pkg: Package): Bid {
-  return Int8Array.from(level.activeTerms.map((t) => TERMS[t].options.findIndex((o) => o.id === pkg[t])));
+  return Int8Array.from(level.activeTerms.map((t) => optionIndex(t, pkg[t])));
 }
 
 export function valuation(level: Level, view: GameView, table: UtilityTable, me: PartyId, countsDurability: boolean): Valuation {
@@ -55,12 +52,12 @@ export function valuation(level: Level, view: GameView, table: UtilityTable, me:
   const kTroops = terms.indexOf('peacekeepers');
   const kMandate = terms.indexOf('mandate');
   const termPoints = terms.map((t) => table.points[t]);
-  const fixedTroops = TERMS.peacekeepers.options.findIndex((o) => o.id === level.defaultPackage.peacekeepers);
+  const fixedTroops = optionIndex('peacekeepers', level.defaultPackage.peacekeepers);
   const shared = tensionPoints(view.meters.tension) + trustPoints(view.meters.trust['ukraine-russia']);
   const warring = WARRING.includes(me);
   // Where each of the six durability terms sits in a bid, or the level's fixed option when inactive.
   const durabilityAt = DURABILITY_TERMS.map((t) => terms.indexOf(t));
-  const fixed = DURABILITY_TERMS.map((t) => TERMS[t].options.findIndex((o) => o.id === level.defaultPackage[t]));
+  const fixed = DURABILITY_TERMS.map((t) => optionIndex(t, level.defaultPackage[t]));
   const points = durabilityPointsTable();
   const options = new Int8Array(DURABILITY_TERMS.length);
 
@@ -68,7 +65,7 @@ export function valuation(level: Level, view: GameView, table: UtilityTable, me:
     let u = 0;
     for (let k = 0; k < terms.length; k++) u += termPoints[k][bid[k]];
     if (kMandate >= 0) {
-      const carried = CARRIED[kTroops >= 0 ? bid[kTroops] : fixedTroops][bid[kMandate]];
+      const carried = CARRIED_MANDATE[kTroops >= 0 ? bid[kTroops] : fixedTroops][bid[kMandate]];
       u += termPoints[kMandate][carried] - termPoints[kMandate][bid[kMandate]];
     }
     return u;

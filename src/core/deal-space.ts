@@ -1,12 +1,12 @@
 import type { Level } from './level';
 import { PARTY_IDS, type PartyId } from './parties';
-import { TERMS, type Package, type TermId } from './terms';
+import { TERMS, optionIndex, type Package, type TermId } from './terms';
 import { utilityTables } from './utility';
 import {
   DURABILITY_BASE,
   DURABILITY_TERMS,
   WARRING,
-  carriedMandate,
+  CARRIED_MANDATE,
   durabilityKey,
   durabilityPointsTable,
   expectedValue,
@@ -69,11 +69,9 @@ function buildDealSpace(level: Level): DealSpace {
   const kMandate = terms.indexOf('mandate');
   const strides = radix.map((_, k) => radix.slice(k + 1).reduce((a, b) => a * b, 1));
   if (kTroops >= 0 && kMandate >= 0) {
-    const troopsOf = TERMS.peacekeepers.options.map((o) => Number(o.id));
-    const mandates = TERMS.mandate.options.map((o) => o.id);
     for (let i = 0; i < size; i++) {
       const written = Math.floor(i / strides[kMandate]) % radix[kMandate];
-      const carried = mandates.indexOf(carriedMandate(troopsOf[Math.floor(i / strides[kTroops]) % radix[kTroops]], mandates[written]));
+      const carried = CARRIED_MANDATE[Math.floor(i / strides[kTroops]) % radix[kTroops]][written];
       if (carried !== written)
         for (const p of PARTY_IDS) utilities[p][i] += tables[p].points.mandate[carried] - tables[p].points.mandate[written];
     }
@@ -101,7 +99,7 @@ function buildDealSpace(level: Level): DealSpace {
 /** Each package's durability points from its own terms, looked up per combination of the six terms. */
 function durabilityPointsOf(level: Level, size: number, radix: readonly number[], strides: readonly number[]): Int16Array {
   const ks = DURABILITY_TERMS.map((t) => level.activeTerms.indexOf(t));
-  const fixed = DURABILITY_TERMS.map((t) => TERMS[t].options.findIndex((o) => o.id === level.defaultPackage[t]));
+  const fixed = DURABILITY_TERMS.map((t) => optionIndex(t, level.defaultPackage[t]));
   const points = durabilityPointsTable();
   const options = new Int8Array(DURABILITY_TERMS.length);
   const out = new Int16Array(size);

@@ -29,6 +29,14 @@ export function carriedMandate(troops: number, mandate: string): string {
   return MANDATES[k];
 }
 
+/**
+ * The same by option index, for code that works on indices (the deal space, the computer parties'
+ * bids): troops option → written mandate option → the mandate option that force can carry.
+ */
+export const CARRIED_MANDATE: readonly (readonly number[])[] = TERMS.peacekeepers.options.map((troops) =>
+  MANDATES.map((m) => MANDATES.indexOf(carriedMandate(Number(troops.id), m) as (typeof MANDATES)[number])),
+);
+
 /** The probability (0–100) every estimate starts from before the package's terms and the talks' state. */
 export const DURABILITY_BASE = 45;
 
