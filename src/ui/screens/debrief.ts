@@ -209,7 +209,7 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
       h(
         'p',
         { class: 'hint' },
-        'Triangles under the chart mark the key moments below: the steps that moved what the package on the table was worth the most.',
+        'Triangles under the chart mark the key moments below: the steps that changed the outcome (the package that became the deal, a signed package withdrawn, a shift of walk-away values) or moved the package on the table the most.',
       ),
     ),
     h(
