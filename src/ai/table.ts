@@ -45,8 +45,10 @@ export class LocalTable {
     if (!replayed.ok) return replayed;
     if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${divergenceText(level, replayed.value.divergence!)}`);
     const steps = record.steps.slice(0, replayed.value.steps);
+    // The level the record was played on: a classroom record's brief variant stays with the table.
+    const played = replayed.value.level;
     return ok(
-      new LocalTable(level, record.seed, record.seats as Seats, { parent: record.parent, from: { state: replayed.value.state, steps } }),
+      new LocalTable(played, record.seed, record.seats as Seats, { parent: record.parent, from: { state: replayed.value.state, steps } }),
     );
   }
 
@@ -62,7 +64,10 @@ export class LocalTable {
     if (!replayed.value.ok) return err(`step ${replayed.value.divergence!.step}: ${divergenceText(level, replayed.value.divergence!)}`);
     const steps = record.steps.slice(0, step);
     return ok(
-      new LocalTable(level, record.seed, seats, { parent: { hash: record.finalHash, step }, from: { state: replayed.value.state, steps } }),
+      new LocalTable(replayed.value.level, record.seed, seats, {
+        parent: { hash: record.finalHash, step },
+        from: { state: replayed.value.state, steps },
+      }),
     );
   }
 

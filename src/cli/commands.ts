@@ -8,6 +8,7 @@ import {
   debriefCsv,
   describePackage,
   parseLevelJson,
+  recordLevel,
   replayRecord,
   serializeRecord,
   type Level,
@@ -18,7 +19,15 @@ import { agentTimeoutMs, difficulty, parse, seatChoices, seedText, wholeNumber }
 import { InputError, ReplayError } from './errors';
 import { loadLevel, loadRecord, readTextFile, writeTextFile } from './files';
 import { gameSummary, narrate, table } from './format';
-import { describeMoment, describeOutcome, describeQuestion, divergenceText, narrateEntry, narratedDebrief } from '../narrate';
+import {
+  describeMoment,
+  describeOutcome,
+  describeQuestion,
+  describeVariantChange,
+  divergenceText,
+  narrateEntry,
+  narratedDebrief,
+} from '../narrate';
 
 /**
  * Each command writes its answer through `out` and returns normally, or throws InputError / ReplayError.
@@ -59,11 +68,13 @@ export function replay(args: string[], out: Out): void {
   const path = positionals[0];
   if (!path) throw new InputError('replay: give the record file, e.g. replay game.bzrec.json');
   const record = loadRecord(path);
-  const level = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
+  const published = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
   const toStep = values['to-step'] === undefined ? undefined : wholeNumber('--to-step', values['to-step'], 0, record.steps.length);
-  const result = replayRecord(level, record, { toStep });
+  const result = replayRecord(published, record, { toStep });
   if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
   const r = result.value;
+  // A classroom record's brief variant: the summary speaks of the briefs the game was played with.
+  const level = r.level;
   const summary = {
     ...gameSummary(level, r.state),
     ok: r.ok,
@@ -203,10 +214,12 @@ export function analyze(args: string[], out: Out): void {
   const path = positionals[0];
   if (!path) throw new InputError('analyze: give the record file, e.g. analyze game.bzrec.json');
   const record = loadRecord(path);
-  const level = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
-  const result = analyzeGame(level, record);
+  const published = values.level ? loadLevel(values.level).level : builtinFor(record.level.id, path);
+  const result = analyzeGame(published, record);
   if (!result.ok) throw new ReplayError(`${path}: ${result.error}`);
   const d = result.value;
+  const played = recordLevel(published, record);
+  const level = played.ok ? played.value : published;
   if (values.json) return out(JSON.stringify(narratedDebrief(level, d)));
   if (values.csv) return out(debriefCsv(d).trimEnd());
   const lines = [
@@ -215,6 +228,12 @@ export function analyze(args: string[], out: Out): void {
   ];
   if (d.deal) lines.push(`Deal: ${describePackage(d.deal.package, level.activeTerms)}`, `Durability estimate: ${d.outcome?.durability}%`);
   lines.push('', table([['party', 'walk-away', 'value', 'score'], ...d.parties.map((p) => [p.name, p.walkAway, p.value, p.score])]), '');
+  if (d.variant.length)
+    lines.push(
+      'Briefs drawn for this classroom session (the level’s value → the one played):',
+      ...d.variant.map((c) => `  ${describeVariantChange(c)}`),
+      '',
+    );
   if (d.nash)
     lines.push(
       `Nash bargaining point: ${describePackage(d.nash.package, level.activeTerms)}`,

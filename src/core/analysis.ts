@@ -6,12 +6,12 @@ import { replay } from './replay';
 import { findCard } from './events';
 import type { Level } from './level';
 import { PAIR_KEYS, PARTY_IDS, PARTY_NAMES, type PartyId } from './parties';
-import type { GameRecord } from './record';
+import { recordLevel, type GameRecord } from './record';
 import { err, ok, type Result } from './result';
 import type { GameState, LogEntry, Outcome } from './state';
 import { TERMS, optionLabel, type Package, type TermId } from './terms';
 import { round1 } from './utility';
-import { levelHash } from './level';
+import { variantChanges, type VariantChange } from './variant';
 
 /**
  * The numbers behind a game, for the debrief and for grading: every party's hidden brief and score,
@@ -64,6 +64,8 @@ export interface Debrief {
   steps: number;
   outcome: Outcome | null;
   parties: PartyDebrief[];
+  /** The brief variant a classroom session drew: each changed value beside the level's (empty: the briefs as written). */
+  variant: VariantChange[];
   deal: { package: Package; utilities: Record<PartyId, number> } | null;
   /** Over the packages every party could sign when the talks ended, from the walk-aways in force then. */
   nash: { package: Package; utilities: Record<PartyId, number>; product: number } | null;
@@ -108,9 +110,9 @@ export type Question =
 
 /** Every state of a recorded game, `states[i]` after i steps (no hashes checked: the caller trusts the record). */
 export function replayStates(level: Level, record: GameRecord): Result<GameState[]> {
-  if (record.level.hash !== levelHash(level))
-    return err(`record level.hash: the level "${level.id}" has changed since this record was made`);
-  const r = replay(level, record, record.steps, { keepStates: true, checkHashes: false });
+  const played = recordLevel(level, record);
+  if (!played.ok) return played;
+  const r = replay(played.value, record, record.steps, { keepStates: true, checkHashes: false });
   if (r.divergence?.code === 'refused') return err(`steps[${r.divergence.step - 1}]: refused (${r.divergence.refusal.code})`);
   return ok(r.states!);
 }
@@ -245,7 +247,11 @@ function partyDebriefs(level: Level, final: GameState): PartyDebrief[] {
   });
 }
 
-export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
+export function analyzeGame(published: Level, record: GameRecord): Result<Debrief> {
+  // Every figure below is worked out on the briefs the game was played with (a classroom variant, if any).
+  const played = recordLevel(published, record);
+  if (!played.ok) return played;
+  const level = played.value;
   const replayed = replayStates(level, record);
   if (!replayed.ok) return replayed;
   const states = replayed.value;
@@ -273,6 +279,7 @@ export function analyzeGame(level: Level, record: GameRecord): Result<Debrief> {
     steps: record.steps.length,
     outcome: o,
     parties: partyDebriefs(level, final),
+    variant: variantChanges(level),
     deal: dealPkg ? { package: dealPkg, utilities: utilitiesOf(level, final.context, dealPkg) } : null,
     walkAways: { start: startWalkAways, end: walkAways },
     zopa: { size: zopaSize(space, walkAways) },

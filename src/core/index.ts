@@ -21,6 +21,7 @@ export * from './replay';
 export * from './legal';
 export * from './view';
 export * from './record';
+export * from './variant';
 export { gameMachine } from './machine';
 export * from './deal-space';
 export * from './analysis';

@@ -35,6 +35,21 @@ const RedLineSchema = z.strictObject({
   reason: text(200),
 });
 
+/**
+ * How far a classroom session may move one party's brief (see core/variant.ts): a game assumption,
+ * cited like any other figure. Solo games play the brief as written.
+ */
+const PartyVariantRangeSchema = z.strictObject({
+  /** The walk-away value moves up to this many points either way. */
+  walkAway: z.number().min(0).max(25).default(0),
+  /** Each interest weight is multiplied by a factor up to this far from 1 (0.3: ×0.7 … ×1.3). */
+  weights: z.number().min(0).max(0.5).default(0),
+  /** Red lines of the brief (by term) a variant may leave out, each with even odds. */
+  mayDrop: z.array(TermSchema).max(12).default([]),
+  /** Red lines a variant may add, each with even odds. */
+  mayAdd: z.array(RedLineSchema).max(6).default([]),
+});
+
 const PartyLevelSchema = z.strictObject({
   publicPosition: text(600),
   publicDemands: PartialPackageSchema,
@@ -152,6 +167,8 @@ export const LevelSchema = z
     /** The game's own figures and premises, each labelled "game assumption" where it is shown. */
     assumptions: z.array(AssumptionSchema).max(100).optional(),
     tutorial: z.array(TutorialStepSchema).max(30).optional(),
+    /** Ranges a classroom session draws each party's brief from (absent: every session plays the briefs as written). */
+    briefVariants: z.strictObject({ parties: z.partialRecord(PartySchema, PartyVariantRangeSchema) }).optional(),
   })
   .superRefine((level, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -218,6 +235,24 @@ export const LevelSchema = z
           if (!valid.includes(o)) issue(['parties', p, 'redLines', i, 'forbidden', j], `not an option of ${r.term} (${valid.join(', ')})`);
         });
         if (!level.activeTerms.includes(r.term)) issue(['parties', p, 'redLines', i, 'term'], `"${r.term}" is not an active term`);
+      });
+    }
+    for (const [p, range] of Object.entries(level.briefVariants?.parties ?? {})) {
+      const party = level.parties[p as PartyId];
+      const at = ['briefVariants', 'parties', p];
+      range.mayDrop.forEach((t, i) => {
+        if (!party.redLines.some((r) => r.term === t)) issue([...at, 'mayDrop', i], `${p} has no red line on "${t}" to drop`);
+      });
+      const added = new Set<string>();
+      range.mayAdd.forEach((r, i) => {
+        if (!level.activeTerms.includes(r.term)) issue([...at, 'mayAdd', i, 'term'], `"${r.term}" is not an active term`);
+        if (party.redLines.some((own) => own.term === r.term) || added.has(r.term))
+          issue([...at, 'mayAdd', i, 'term'], `${p} already has a red line on "${r.term}"`);
+        added.add(r.term);
+        const valid = TERMS[r.term].options.map((o) => o.id);
+        r.forbidden.forEach((o, j) => {
+          if (!valid.includes(o)) issue([...at, 'mayAdd', i, 'forbidden', j], `not an option of ${r.term} (${valid.join(', ')})`);
+        });
       });
     }
     const eventIds = new Set<string>();

@@ -9,6 +9,7 @@ import { PARTY_IDS } from './parties';
 import { err, ok, type Result } from './result';
 import { PartySchema, describeIssues } from './schema';
 import { DIFFICULTIES, type GameState, type Seats } from './state';
+import { BriefVariantSchema, applyVariant, baseLevelOf, variantOf } from './variant';
 
 /**
  * A game record (`*.bzrec.json`): the seed, the level (id and content hash), who sat in each seat, and
@@ -35,6 +36,8 @@ export const RecordSchema = z.strictObject({
   version: z.literal(RECORD_VERSION),
   level: z.strictObject({ id: z.string().max(80), hash: hex64 }),
   seed: z.string().max(200),
+  /** The briefs a classroom session drew (core/variant.ts); absent when the level's briefs were played as written. */
+  variant: BriefVariantSchema.optional(),
   facilitated: z.boolean(),
   seats: z.record(PartySchema, SeatSchema),
   /** A branch names the record it grew from and the step it left at. */
@@ -69,11 +72,14 @@ export class RecordWriter {
   }
 
   finish(): GameRecord {
+    const variant = variantOf(this.level);
     return {
       format: RECORD_FORMAT,
       version: RECORD_VERSION,
-      level: { id: this.level.id, hash: levelHash(this.level) },
+      // The hash is the published level's: the variant beside it says how its briefs were moved.
+      level: { id: this.level.id, hash: levelHash(baseLevelOf(this.level)) },
       seed: this.seed,
+      ...(variant ? { variant } : {}),
       facilitated: this.facilitated,
       seats: this.seats,
       parent: this.parent,
@@ -115,17 +121,28 @@ export function parseRecordJson(text: string, origin = 'record'): Result<GameRec
   return parseRecord(data, origin);
 }
 
+/**
+ * The level a record was played on: the published level it names (same id, same content hash) with the
+ * record's brief variant applied, if it carries one. `level` may be the published level or any variant of it.
+ */
+export function recordLevel(level: Level, record: GameRecord): Result<Level> {
+  const base = baseLevelOf(level);
+  if (record.level.id !== base.id) return err(`record level.id: the record is for level "${record.level.id}", not "${base.id}"`);
+  const hash = levelHash(base);
+  if (record.level.hash !== hash)
+    return err(
+      `record level.hash: level "${base.id}" has changed since this record was made (record ${record.level.hash.slice(0, 12)}…, level ${hash.slice(0, 12)}…)`,
+    );
+  return record.variant ? applyVariant(base, record.variant, 'record variant') : ok(base);
+}
+
 /** Checks the record's level, then replays every intent and compares every hash; stops at the first difference. */
 export function replayRecord(
   level: Level,
   record: GameRecord,
   options: { toStep?: number; keepStates?: boolean; checkHashes?: boolean } = {},
-): Result<Replayed> {
-  if (record.level.id !== level.id) return err(`record level.id: the record is for level "${record.level.id}", not "${level.id}"`);
-  const hash = levelHash(level);
-  if (record.level.hash !== hash)
-    return err(
-      `record level.hash: level "${level.id}" has changed since this record was made (record ${record.level.hash.slice(0, 12)}…, level ${hash.slice(0, 12)}…)`,
-    );
-  return ok(replay(level, record, record.steps, { ...options, finalHash: record.finalHash }));
+): Result<Replayed & { level: Level }> {
+  const played = recordLevel(level, record);
+  if (!played.ok) return played;
+  return ok({ ...replay(played.value, record, record.steps, { ...options, finalHash: record.finalHash }), level: played.value });
 }

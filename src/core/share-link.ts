@@ -1,8 +1,8 @@
 import LZString from 'lz-string';
 import { z } from 'zod';
 import { IntentSchema } from './moves';
-import { EARLIER_VERSION, RECORD_FORMAT, RECORD_VERSION, RecordSchema, type GameRecord } from './record';
-import { levelHash, type Level } from './level';
+import { EARLIER_VERSION, RECORD_FORMAT, RECORD_VERSION, RecordSchema, recordLevel, type GameRecord } from './record';
+import type { Level } from './level';
 import { replay } from './replay';
 import { err, ok, type Result } from './result';
 import { describeIssues } from './schema';
@@ -21,6 +21,8 @@ const CompactSchema = z.strictObject({
   l: z.string().max(80),
   h: RecordSchema.shape.level.shape.hash,
   s: z.string().max(200),
+  /** The record's brief variant, when a classroom session drew one. */
+  v: RecordSchema.shape.variant,
   f: z.boolean(),
   t: RecordSchema.shape.seats,
   p: RecordSchema.shape.parent,
@@ -33,6 +35,7 @@ export function shareFragment(record: GameRecord): string {
     l: record.level.id,
     h: record.level.hash,
     s: record.seed,
+    ...(record.variant ? { v: record.variant } : {}),
     f: record.facilitated,
     t: record.seats,
     p: record.parent,
@@ -77,9 +80,15 @@ export function recordFromShareFragment(fragment: string, level: Level): Result<
   if (!read.ok) return read;
   const c = read.value.compact;
   if (c.l !== level.id) return err(`link: the game is for level "${c.l}", not "${level.id}"`);
-  if (c.h !== levelHash(level)) return err(`link: the game was played on a different version of the level "${level.id}"`);
+  const played = recordLevel(level, { level: { id: c.l, hash: c.h }, ...(c.v ? { variant: c.v } : {}) } as GameRecord);
+  if (!played.ok)
+    return err(
+      played.error.startsWith('record level.hash')
+        ? `link: the game was played on a different version of the level "${level.id}"`
+        : played.error.replace(/^record /, 'link: '),
+    );
   const replayed = replay(
-    level,
+    played.value,
     { seed: c.s, facilitated: c.f },
     c.i.map((intent) => ({ intent })),
     { finalHash: c.z },
@@ -94,6 +103,7 @@ export function recordFromShareFragment(fragment: string, level: Level): Result<
     version: RECORD_VERSION,
     level: { id: c.l, hash: c.h },
     seed: c.s,
+    ...(c.v ? { variant: c.v } : {}),
     facilitated: c.f,
     seats: c.t,
     parent: c.p,

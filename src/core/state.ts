@@ -98,7 +98,8 @@ export type LogEntry = { round: number; note?: string; rationale?: Rationale } &
   | { kind: 'escalate'; by: 'russia'; casualties: number }
   | { kind: 'stall'; by: 'russia' }
   | { kind: 'pause' | 'resume' | 'end'; by: 'facilitator' }
-  | { kind: 'override'; by: 'facilitator'; eventId: string }
+  /** `eventId` is null in a party's view until the talks are over: which event was chosen is the facilitator's to know. */
+  | { kind: 'override'; by: 'facilitator'; eventId: string | null }
   | { kind: 'event'; by: 'events'; eventId: string; source: 'drawn' | 'override'; fighting: number }
   | { kind: 'inject'; by: 'events'; eventId: string | null; custom?: CustomText }
 );

@@ -81,6 +81,12 @@ function privateBrief(level: Level, state: GameState, p: PartyId): PrivateBrief 
   return brief;
 }
 
+/** The log as a party sees it during the talks: the facilitator's choice of the next event stays unnamed. */
+function partyLog(log: readonly LogEntry[]): LogEntry[] {
+  if (!log.some((e) => e.kind === 'override')) return log as LogEntry[];
+  return log.map((e) => (e.kind === 'override' ? { ...e, eventId: null } : e));
+}
+
 export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'): GameView {
   const ctx = state.context;
   const over = state.phase === 'over';
@@ -102,7 +108,7 @@ export function viewFor(level: Level, state: GameState, viewer: Actor | 'public'
     tableUtility: party && ctx.table ? round1(utility(level, party, ctx.table.terms)) : null,
     commitments: ctx.commitments,
     lastEvent: ctx.lastEvent,
-    log: ctx.log,
+    log: viewer !== 'facilitator' && !over ? partyLog(ctx.log) : ctx.log,
     outcome: ctx.outcome,
     parties: publicParties(level),
     brief: party ? privateBrief(level, state, party) : null,

@@ -11,3 +11,4 @@ export { describeMoment, describeQuestion } from './questions';
 export { actorName, joinAnd, termPhrase } from './words';
 export { narratedDebrief, divergenceText } from './debrief';
 export { MOVE_WORDS, moveWords } from './moves';
+export { describeVariantChange } from './variant';

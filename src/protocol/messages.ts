@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_IDS, type EventCard, type GameView, type Intent, type PartyId, type Refusal } from '../core';
+import { PARTY_IDS, type EventCard, type GameView, type Intent, type LegalMoves, type PartyId, type Refusal } from '../core';
 
 /**
  * What a browser and the classroom server say to each other over a table's room. Everything a client
@@ -59,7 +59,8 @@ export type ErrorCode =
 
 /** A refusal carries the rules' reason as data (`refusal`) beside its English wording (`error`). */
 export type Ack =
-  { ok: true; seq: number; hash: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string; refusal?: Refusal };
+  /** `hash` (the state hash after the move) goes to the teacher only: a team sees no hashes until the talks are over. */
+  { ok: true; seq: number; hash?: string; duplicate?: true } | { ok: false; code: ErrorCode; error: string; refusal?: Refusal };
 
 // ------------------------------------------------------------------------------------------------
 // Server messages: `room.onMessage(name, handler)`
@@ -109,15 +110,23 @@ export interface ViewMessage {
   code: string;
   seat: SeatId;
   seq: number;
-  hash: string;
+  /** The state hash: for the teacher, and for a team once the talks are over (null before). */
+  hash: string | null;
   logStart: number;
   /**
    * The intents applied since the previous view this connection was sent (none in the first view after
    * a join or reconnection: ask `steps` for earlier ones). With the level and seed, a client following
-   * them can rebuild the game, check each hash and branch from any step.
+   * them can rebuild the game, check each hash and branch from any step. Teacher only: a team gets
+   * none (the teacher's event choices are among them), and the whole record once the talks are over.
    */
   steps: StepMessage[];
+  /**
+   * `viewFor(level, state, seat)`. For a team during the talks `view.seed` is empty: with the seed and
+   * the level a student could foresee every event, so it is revealed with the debrief.
+   */
   view: GameView;
+  /** A team's legal moves now, from its own view (core/legal.ts): what its buttons and editor offer. */
+  legal?: LegalMoves;
   seats: Record<PartyId, SeatView>;
   timer: TimerView;
   facilitator?: FacilitatorExtras;

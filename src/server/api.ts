@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
-import { serializeRecord } from '../core';
+import { PARTY_IDS, serializeRecord, type PartyId } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import { damagedMessage, type DamagedTable, type TableDirectory } from './directory';
 import { HttpError, clientIp, decodeSegment, readJson, sendError, sendJson, teacherTokenOf } from './http-util';
@@ -11,6 +11,7 @@ import { isWellFormedCode, normalizeCode, tokenMatches } from './secrets';
 import { createSession } from './sessions';
 import { compare, compareDamaged, damagedSummary, publicSummary, summarize } from './summary';
 import type { Table } from './table';
+import { teamView } from './views';
 
 /**
  * The classroom's HTTP API (JSON):
@@ -18,7 +19,9 @@ import type { Table } from './table';
  *   GET  /api/sessions/:id             (teacher) tables with seats, phase, round, scores
  *   GET  /api/sessions/:id/compare     (teacher) the parallel tables side by side
  *   GET  /api/tables/:code             free seats, for a join screen
- *   GET  /api/tables/:code/record      the table's record (*.bzrec.json) for replay
+ *   GET  /api/tables/:code/record      the table's record (*.bzrec.json) for replay: for anyone once the talks
+ *                                      are over; before, for the teacher (teacher token), and a team (seat
+ *                                      and seat token) gets its own view instead
  *   GET  /api/tables/:code/qr.svg      a QR code of the join link, for the projector
  * Unknown codes, sessions and wrong teacher tokens count against the caller's address, like joins.
  * A table whose journal does not replay is listed as damaged (with the step and the reason) and its
@@ -59,13 +62,13 @@ export function createApi(deps: ApiDeps) {
       const found = await lookUpTable(id, ip);
       if ('damaged' in found) {
         const { damaged } = found;
-        if (sub === 'record' && damaged.table) return sendRecord(res, damaged.table, damaged);
+        if (sub === 'record' && damaged.table) return recordFor(req, res, url, ip, damaged.table, damaged);
         if (sub === 'qr.svg') return sendQr(res, joinUrl(deps.baseUrl(req), damaged.code));
         return sendJson(res, 409, { error: damagedMessage(damaged, 'team'), code: damaged.code, damaged: { step: damaged.step } });
       }
       const { room } = found;
       if (sub === undefined) return sendJson(res, 200, publicSummary(room));
-      if (sub === 'record') return sendRecord(res, room.table, null);
+      if (sub === 'record') return recordFor(req, res, url, ip, room.table, null);
       return sendQr(res, joinUrl(deps.baseUrl(req), room.table.code));
     }
     throw new HttpError(404, 'Not found.');
@@ -156,6 +159,32 @@ export function createApi(deps: ApiDeps) {
     if (opened?.damaged) return { damaged: opened.damaged };
     failures.fail(ip);
     throw new HttpError(404, `No table has the code ${code.slice(0, 12)}.`);
+  }
+
+  /**
+   * The record holds the seed and every brief, so before the talks are over it is the teacher's alone: a
+   * team that shows its seat token gets its own view (what its screen shows), anyone else a refusal.
+   */
+  function recordFor(req: IncomingMessage, res: ServerResponse, url: URL, ip: string, table: Table, damaged: DamagedTable | null): void {
+    if (table.state.phase === 'over' && !damaged) return sendRecord(res, table, null);
+    const token = teacherTokenOf(req, url);
+    if (tokenMatches(token, table.row.teacherHash)) return sendRecord(res, table, damaged);
+    const seat = url.searchParams.get('seat');
+    const party = PARTY_IDS.find((p) => p === seat);
+    if (party && tokenMatches(token, journal.table(table.code)?.seats[party]?.tokenHash)) return sendOwnView(res, table, party);
+    if (token !== undefined) failures.fail(ip);
+    throw new HttpError(403, 'The record of this table is given out when its talks are over; until then only the teacher can download it.');
+  }
+
+  function sendOwnView(res: ServerResponse, table: Table, party: PartyId): void {
+    const text = `${JSON.stringify({ format: 'buffer-zone-view', ...teamView(table, party) }, null, 2)}\n`;
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="buffer-zone-${table.code}-${party}-view.json"`,
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+    });
+    res.end(text);
   }
 
   function sendRecord(res: ServerResponse, table: Table, damaged: DamagedTable | null): void {

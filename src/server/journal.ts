@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Difficulty, PartyId } from '../core';
+import type { BriefVariant, Difficulty, PartyId } from '../core';
 import { JournalWriter } from './journal-writer';
 
 /**
@@ -24,6 +24,18 @@ export interface SessionRow {
   seed: string;
   created: string;
   settings: SessionSettings;
+  /** The briefs this session's tables play (core/variant.ts); null for a session made before variants, which plays the level as written. */
+  variant: BriefVariant | null;
+}
+
+/** A stored variant that is not JSON is kept as its text, so opening a table can say what is wrong with it. */
+function readVariant(text: string | null): BriefVariant | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as BriefVariant;
+  } catch {
+    return text as unknown as BriefVariant;
+  }
 }
 
 /** A seat's claim: the SHA-256 of the token the browser keeps (never the token itself). */
@@ -145,7 +157,8 @@ CREATE TABLE IF NOT EXISTS sessions (
   level_id TEXT NOT NULL,
   seed TEXT NOT NULL,
   created TEXT NOT NULL,
-  settings TEXT NOT NULL
+  settings TEXT NOT NULL,
+  variant TEXT
 );
 CREATE TABLE IF NOT EXISTS tables (
   code TEXT PRIMARY KEY,
@@ -199,6 +212,7 @@ export class Journal {
       // WAL lets readers run during a write; FULL syncs the WAL on every commit, which is what makes an ack durable.
       this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
       this.db.exec(SCHEMA);
+      this.migrate();
       this.db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
     } catch (e) {
       this.db.close();
@@ -206,9 +220,9 @@ export class Journal {
     }
     this.writer = new JournalWriter(file);
     this.stmts = {
-      insertSession: this.db.prepare('INSERT INTO sessions (id, level_id, seed, created, settings) VALUES (?, ?, ?, ?, ?)'),
+      insertSession: this.db.prepare('INSERT INTO sessions (id, level_id, seed, created, settings, variant) VALUES (?, ?, ?, ?, ?, ?)'),
       insertTable: this.db.prepare('INSERT INTO tables (code, session_id, idx, seats, teacher_hash) VALUES (?, ?, ?, ?, ?)'),
-      getSession: this.db.prepare('SELECT id, level_id, seed, created, settings FROM sessions WHERE id = ?'),
+      getSession: this.db.prepare('SELECT id, level_id, seed, created, settings, variant FROM sessions WHERE id = ?'),
       getTable: this.db.prepare('SELECT code, session_id, idx, seats, teacher_hash FROM tables WHERE code = ?'),
       tablesOf: this.db.prepare('SELECT code, session_id, idx, seats, teacher_hash FROM tables WHERE session_id = ? ORDER BY idx'),
       setSeats: this.db.prepare('UPDATE tables SET seats = ? WHERE code = ?'),
@@ -222,10 +236,17 @@ export class Journal {
     };
   }
 
+  /** Brings a journal made by an earlier version up to this schema (columns are only ever added). */
+  private migrate(): void {
+    const columns = (this.db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('variant')) this.db.exec('ALTER TABLE sessions ADD COLUMN variant TEXT');
+  }
+
   /** Creates a session and its tables in one transaction: either all of it is stored or none. */
   createSession(session: SessionRow, tables: TableRow[]): void {
     this.transaction(() => {
-      this.stmts.insertSession.run(session.id, session.levelId, session.seed, session.created, JSON.stringify(session.settings));
+      const variant = session.variant ? JSON.stringify(session.variant) : null;
+      this.stmts.insertSession.run(session.id, session.levelId, session.seed, session.created, JSON.stringify(session.settings), variant);
       for (const t of tables) this.stmts.insertTable.run(t.code, t.sessionId, t.index, JSON.stringify(t.seats), t.teacherHash);
     });
   }
@@ -235,9 +256,17 @@ export class Journal {
   }
 
   session(id: string): SessionRow | undefined {
-    const r = this.stmts.getSession.get(id) as Record<string, string> | undefined;
+    const r = this.stmts.getSession.get(id) as Record<string, string | null> | undefined;
     if (!r) return undefined;
-    return { id: r.id, levelId: r.level_id, seed: r.seed, created: r.created, settings: JSON.parse(r.settings) as SessionSettings };
+    return {
+      id: r.id!,
+      levelId: r.level_id!,
+      seed: r.seed!,
+      created: r.created!,
+      settings: JSON.parse(r.settings!) as SessionSettings,
+      // Checked against the level's ranges when a table opens (core/variant.ts applyVariant).
+      variant: readVariant(r.variant),
+    };
   }
 
   table(code: string): TableRow | undefined {

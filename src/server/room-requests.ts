@@ -29,9 +29,12 @@ export class RoomRequests {
   register(): void {
     this.on('intent', (m, p) => this.intent(m, p));
     this.on('sync', (m) => ({ ok: true, view: this.room.fullView(m) }));
-    this.on('steps', (_m, p) => {
+    this.on('steps', (m, p) => {
       const request = StepsRequestSchema.safeParse(p);
       if (!request.success) return refuse('bad-request', 'A steps request is { from } (a step number from 1).');
+      // The steps include the teacher's choice of events: a team gets them with the record, after the talks.
+      if (m.seat !== 'facilitator' && this.room.table.state.phase !== 'over')
+        return refuse('teacher-only', 'The steps of the game are given out when the talks are over.');
       return { ok: true, steps: this.room.table.stepsFrom(request.data.from) };
     });
     this.on('timer', (m, p) => this.extendTimer(m, p));
@@ -82,6 +85,11 @@ export class RoomRequests {
     const source = member.seat === 'facilitator' ? 'teacher' : 'team';
     const ack = await this.room.table.apply(request.data.id, parsed.value, source);
     if (ack.ok && !ack.duplicate) this.room.changed();
+    // The state hash is a check on the seed and the briefs: a team gets it only once they are revealed.
+    if (ack.ok && member.seat !== 'facilitator' && this.room.table.state.phase !== 'over') {
+      const { hash: _hidden, ...rest } = ack;
+      return rest;
+    }
     return ack;
   }
 

@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { DIFFICULTIES, err, ok, type Difficulty, type Result } from '../core';
+import { DIFFICULTIES, drawVariant, err, ok, type Difficulty, type Result } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import type { Journal, SessionRow, TableRow } from './journal';
 import { hashToken, newId, newJoinCode, newToken } from './secrets';
@@ -30,9 +30,13 @@ export interface CreatedSession {
 /** Words for generated seeds: easy to read out when a class wants to replay "the same game". */
 const SEED_WORDS = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'iris', 'juniper', 'kestrel', 'linden'];
 
+/**
+ * Three words and six digits (about 1.5 billion seeds): readable aloud after the debrief, yet too many
+ * for a student to try them all against the events the table has seen and so foresee the next one.
+ */
 function newSeed(): string {
   const pick = () => SEED_WORDS[randomInt(SEED_WORDS.length)];
-  return `${pick()}-${pick()}-${randomInt(1000, 10000)}`;
+  return `${pick()}-${pick()}-${pick()}-${randomInt(100_000, 1_000_000)}`;
 }
 
 export function createSession(journal: Journal, input: unknown, defaultGraceSeconds: number): Result<CreatedSession> {
@@ -42,13 +46,16 @@ export function createSession(journal: Journal, input: unknown, defaultGraceSeco
     return err(`${issue.path.join('.') || 'body'}: ${issue.message}`);
   }
   const o = parsed.data;
-  if (!findBuiltinLevel(o.levelId)) return err(`levelId: there is no level "${o.levelId}"`);
+  const level = findBuiltinLevel(o.levelId);
+  if (!level) return err(`levelId: there is no level "${o.levelId}"`);
   const teacherToken = newToken();
   const session: SessionRow = {
     id: newId(),
     levelId: o.levelId,
     seed: o.seed ?? newSeed(),
     created: new Date().toISOString(),
+    // Drawn from a secret that is used once and never stored: only the drawn briefs are kept, server-side.
+    variant: level.briefVariants ? drawVariant(level, randomBytes(32).toString('hex')) : null,
     settings: {
       tables: o.tables,
       turnSeconds: o.turnSeconds,

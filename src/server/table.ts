@@ -1,6 +1,7 @@
 import {
   RecordWriter,
   applyToGame,
+  applyVariant,
   canonicalJson,
   newGame,
   parseIntent,
@@ -82,8 +83,12 @@ export class Table {
     if (!row) return err(`There is no table with the code ${code}.`);
     const session = journal.session(row.sessionId);
     if (!session) return err(`Table ${code} belongs to a session that is not in the journal.`);
-    const level = findBuiltinLevel(session.levelId);
-    if (!level) return err(`Table ${code} uses the level "${session.levelId}", which this version of the game does not have.`);
+    const published = findBuiltinLevel(session.levelId);
+    if (!published) return err(`Table ${code} uses the level "${session.levelId}", which this version of the game does not have.`);
+    // Every table of a session plays the briefs the session drew.
+    const played = session.variant ? applyVariant(published, session.variant, 'the session’s brief variant') : ok(published);
+    if (!played.ok) return err(`Table ${code} cannot be opened: ${played.error}.`);
+    const level = played.value;
     const table = new Table(journal, session, row, level);
     try {
       for (const stored of journal.readIntents(code)) {

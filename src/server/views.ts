@@ -1,11 +1,13 @@
-import { eventProbabilities, findCard, previewNextEvent, viewFor, type PartyId } from '../core';
+import { eventProbabilities, findCard, legalMoves, previewNextEvent, viewFor, type GameView, type LegalMoves, type PartyId } from '../core';
 import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from '../protocol';
 import type { Table } from './table';
 
 /**
- * What each client is sent. A team's message is built from `viewFor(level, state, itsParty)` and
- * nothing else about the game, so another party's brief cannot reach it; the teacher's adds the
- * facilitator's console (the next seeded event, its odds, the injects), still without any brief.
+ * What each client is sent. A team's message is built from `viewFor(level, state, itsParty)` and the
+ * legal moves worked out from that view, and nothing else about the game: until the talks are over it
+ * carries no seed, no state hash and no steps, so neither another party's brief nor the next event can
+ * be worked out from it. The teacher's adds the facilitator's console (the next seeded event, its odds,
+ * the injects) and the steps, still without any brief.
  */
 
 export interface ViewContext {
@@ -21,21 +23,32 @@ export interface ViewContext {
  */
 export function viewMessage(ctx: ViewContext, seat: SeatId, logStart = 0, stepsFrom = ctx.table.seq + 1): ViewMessage {
   const { table } = ctx;
-  const view = viewFor(table.level, table.state, seat);
-  const start = logStart > 0 && logStart <= view.log.length ? logStart : 0;
+  const teacher = seat === 'facilitator';
+  const hidden = !teacher && table.state.phase !== 'over';
+  const team = teacher ? null : teamView(table, seat);
+  const view = team ? team.view : viewFor(table.level, table.state, seat);
+  // Once the talks are over a team gets the whole log again: entries sent earlier hid the teacher's event choices.
+  const start = logStart > 0 && logStart <= view.log.length && !(team && !hidden) ? logStart : 0;
   const message: ViewMessage = {
     code: table.code,
     seat,
     seq: table.seq,
-    hash: table.hash,
+    hash: hidden ? null : table.hash,
     logStart: start,
-    steps: stepsFrom <= table.seq ? table.stepsFrom(stepsFrom) : [],
+    steps: teacher && stepsFrom <= table.seq ? table.stepsFrom(stepsFrom) : [],
     view: start ? { ...view, log: view.log.slice(start) } : view,
     seats: ctx.seats,
     timer: ctx.timer,
   };
-  if (seat === 'facilitator') message.facilitator = facilitatorExtras(ctx);
+  if (team) message.legal = team.legal;
+  else message.facilitator = facilitatorExtras(ctx);
   return message;
+}
+
+/** A team's view and legal moves; until the talks are over the view leaves out the seed. */
+export function teamView(table: Table, party: PartyId): { view: GameView; legal: LegalMoves } {
+  const full = viewFor(table.level, table.state, party);
+  return { view: table.state.phase === 'over' ? full : { ...full, seed: '' }, legal: legalMoves(table.level, full) };
 }
 
 function facilitatorExtras(ctx: ViewContext): FacilitatorExtras {

@@ -66,12 +66,22 @@ export class GameSession {
   /** The game this one branched from, while it is in memory (for the side-by-side comparison). */
   origin: LoadedGame | null = null;
 
-  constructor(
-    readonly table: LocalTable,
-    human: PartyId,
-  ) {
+  private playing: LocalTable;
+
+  constructor(table: LocalTable, human: PartyId) {
+    this.playing = table;
     this.seat = human;
     this.followTurn();
+  }
+
+  /** The game in this browser: for a classroom table, the table's record once the talks are over. */
+  get table(): LocalTable {
+    return this.playing;
+  }
+
+  /** A classroom table's game arrives whole at the end (the server keeps it until then). */
+  protected replaceTable(table: LocalTable): void {
+    this.playing = table;
   }
 
   /** A new game from step `step` of a finished one, with new seats (see LocalTable.branch). */

@@ -92,8 +92,11 @@ describe('tables by code', () => {
     await teacher.leave();
   });
 
-  it('serves an empty record before the first move, and a QR code of the public link', async () => {
-    const record = (await (await fetch(`${t.url}/api/tables/${session.tables[0].code}/record`)).json()) as {
+  it('serves the teacher an empty record before the first move (and nobody else), and a QR code of the public link', async () => {
+    const url = `${t.url}/api/tables/${session.tables[0].code}/record`;
+    expect((await fetch(url)).status).toBe(403);
+    expect((await fetch(url, { headers: { Authorization: 'Bearer not-the-token' } })).status).toBe(403);
+    const record = (await (await fetch(url, { headers: { Authorization: `Bearer ${session.teacherToken}` } })).json()) as {
       steps: unknown[];
       seed: string;
     };

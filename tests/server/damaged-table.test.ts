@@ -100,7 +100,9 @@ describe('a session with three damaged tables and a healthy one', () => {
   });
 
   it('serves a damaged table’s record up to its last good step, and it replays', async () => {
-    const res = await fetch(`${t.url}${`/api/tables/${codes[2]}/record`}`);
+    // A damaged table never reaches its end: its record stays the teacher's.
+    expect((await fetch(`${t.url}/api/tables/${codes[2]}/record`)).status).toBe(403);
+    const res = await fetch(`${t.url}/api/tables/${codes[2]}/record`, asTeacher());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`buffer-zone-${codes[2]}-to-step-3.bzrec.json`);
     const record = parseRecordJson(await res.text());

@@ -28,7 +28,7 @@ let session: SessionInfo;
 let teacher: Seat;
 const teams = {} as Record<PartyId, Seat>;
 
-const hashNow = () => teacher.lastView!.hash;
+const hashNow = () => teacher.lastView!.hash!;
 const seqNow = () => teacher.lastView!.seq;
 
 /** Nothing moved, and every other client is still connected and up to date. */

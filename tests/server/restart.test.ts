@@ -60,7 +60,10 @@ async function seatEveryone(): Promise<void> {
 }
 
 async function record(): Promise<GameRecord> {
-  const parsed = parseRecordJson(await (await fetch(`${url}/api/tables/${session.tables[0].code}/record`)).text());
+  const res = await fetch(`${url}/api/tables/${session.tables[0].code}/record`, {
+    headers: { Authorization: `Bearer ${session.teacherToken}` },
+  });
+  const parsed = parseRecordJson(await res.text());
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }

@@ -2,11 +2,11 @@ import { LocalTable, seatsAll } from '../../ai';
 import {
   PARTY_NAMES,
   err,
-  newGame,
   ok,
   parseRecordJson,
+  refusalFor,
   stateHash,
-  whyIllegal,
+  type GameRecord,
   type GameView,
   type Intent,
   type Level,
@@ -15,7 +15,7 @@ import {
 } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
 import { describeRefusal } from '../../narrate';
-import type { StepMessage, ViewMessage } from '../../protocol';
+import type { ViewMessage } from '../../protocol';
 import { announce } from '../announce';
 import { button, h } from '../dom';
 import { GameSession, type ClassroomHooks, type PlayerIntent, type SessionChange } from '../session';
@@ -26,17 +26,17 @@ import { clock, linkLine, timerLine } from './words';
 
 /**
  * A team's game at a classroom table, shaped like the solo game's session so the same table screen
- * plays it. The server decides: `view()` is the server's view for this seat, and a move is a request
- * the server answers. Alongside, the session follows the server's steps on a local copy of the game
- * (checking the state hash after each), so the table screen can say which moves the rules allow and
- * start the package editor from the real state, exactly as in solo play.
+ * plays it. The server decides and keeps the game: during the talks this browser holds only the
+ * server's view for its seat (no seed, no other party's brief, no steps), and checks a move against
+ * that view with the same rules the server applies, so a refusal reads exactly as in solo play. When
+ * the talks are over the table's record arrives (with the seed and the briefs the session drew) and
+ * becomes the game here, for the debrief, the replay and the record download.
  */
 export class RemoteSession extends GameSession {
   override classroom: ClassroomHooks;
   private readonly subscribers = new Set<(c: SessionChange) => void>();
   private current: GameView;
-  private replicaSeq = 0;
-  private replicaProblem: string | null = null;
+  private record: GameRecord | null = null;
   private sending = false;
   private work: Promise<void> = Promise.resolve();
   private stopListening: () => void;
@@ -51,9 +51,9 @@ export class RemoteSession extends GameSession {
     leave: () => void,
   ) {
     // Only this seat is a person's here: the others are played elsewhere (by teams or the server's computer).
+    // Until the end the local table is an empty stand-in: the game itself stays on the server.
     const seats = { ...seatsAll('normal'), [party]: { kind: 'human' as const } };
-    const start = newGame(level, { seed: first.view.seed, facilitated: true });
-    super(new LocalTable(level, first.view.seed, seats, { from: { state: start, steps: [] } }), party);
+    super(new LocalTable(level, '', seats), party);
     this.current = first.view;
     this.strip = new TeamStrip(this, leave);
     this.classroom = {
@@ -65,7 +65,7 @@ export class RemoteSession extends GameSession {
     this.stopListening = connection.on((e) => this.onEvent(e));
   }
 
-  /** Builds the session from the first view, with the local copy caught up to the server's step. */
+  /** Builds the session from the first view (with the table's record, if the talks are already over). */
   static async create(connection: TableConnection, party: PartyId, leave: () => void): Promise<Result<RemoteSession>> {
     const first = connection.view;
     if (!first) return err('The table has not sent its state yet.');
@@ -75,7 +75,7 @@ export class RemoteSession extends GameSession {
         `This table plays “${first.view.levelTitle}”, which this copy of the game does not have. Reload the page to get the teacher’s version.`,
       );
     const session = new RemoteSession(level, party, connection, first, leave);
-    await session.follow(first, []);
+    if (first.view.phase === 'over') await session.loadRecord(first);
     return ok(session);
   }
 
@@ -104,14 +104,14 @@ export class RemoteSession extends GameSession {
     return () => this.subscribers.delete(listener);
   }
 
-  /** The move goes to the server; the rules are asked first, so a refusal reads exactly as in solo play. */
+  /** The move goes to the server; the rules are asked first (on this seat's view), so a refusal reads as in solo play. */
   override act(intent: PlayerIntent): Result<null> {
     if (intent.type === 'game.start') return err(this.classroom.briefingNote);
     if (this.connection.state.kind !== 'open')
       return err('You are not connected to the table right now. Your move can be made as soon as the connection is back.');
     if (this.sending) return err('Your last move is still on its way to the table.');
     const full = { ...intent, by: this.party } as Intent;
-    const problem = this.replicaProblem ? null : whyIllegal(this.level, this.table.state, full);
+    const problem = refusalFor(this.level, this.current, full);
     if (problem) return err(describeRefusal(problem, this.level));
     this.sending = true;
     void this.connection.sendIntent(full).then((ack) => {
@@ -138,7 +138,7 @@ export class RemoteSession extends GameSession {
   private onEvent(e: ConnectionEvent): void {
     if (e.type === 'view') {
       const message = e.view;
-      this.work = this.work.then(() => this.follow(message, e.steps)).catch((error: unknown) => console.warn(error));
+      this.work = this.work.then(() => this.follow(message)).catch((error: unknown) => console.warn(error));
     } else if (e.type === 'timer') {
       this.strip.update();
       this.timerCue();
@@ -153,71 +153,65 @@ export class RemoteSession extends GameSession {
     }
   }
 
-  /** Brings the local copy to the server's step, then shows the new view. */
-  private async follow(message: ViewMessage, steps: StepMessage[]): Promise<void> {
+  /** Shows the server's new view; at the end, once the table's record is here. */
+  private async follow(message: ViewMessage): Promise<void> {
     const before = this.current;
-    let applied: StepMessage[] = steps.filter((s) => s.seq > this.replicaSeq);
-    if (!this.replicaProblem) {
-      if (applied.length && applied[0].seq !== this.replicaSeq + 1) applied = [];
-      this.applySteps(applied);
-      while (!this.replicaProblem && this.replicaSeq < message.seq) {
-        const reply = await this.connection.request<{ ok: true; steps: StepMessage[] }>('steps', { from: this.replicaSeq + 1 });
-        if (!reply.ok || !('steps' in reply) || reply.steps.length === 0) break;
-        applied = applied.concat(reply.steps);
-        this.applySteps(reply.steps);
-      }
-      if (!this.replicaProblem && this.replicaSeq === message.seq && stateHash(this.table.state) !== message.hash)
-        this.replicaProblem = 'The local copy of the game differs from the table.';
-      if (this.replicaProblem) console.warn(`Table ${this.code}: ${this.replicaProblem} Moves are checked by the server only.`);
-    }
-    // A newer view may have arrived while this one was catching up: show the newest.
+    if (message.view.phase === 'over' && !this.record) await this.loadRecord(message);
+    // A newer view may have arrived meanwhile: show the newest.
     const latest = this.connection.view && this.connection.view.seq >= message.seq ? this.connection.view : message;
     this.current = latest.view;
     if (before.phase !== 'over' && latest.view.phase === 'over') void this.remember();
-    const last = applied[applied.length - 1]?.intent ?? null;
+    const entries = latest.view.log.slice(before === latest.view ? latest.view.log.length : before.log.length);
+    const mover = [...entries].reverse().find((e) => e.by !== 'events' && e.by !== 'facilitator')?.by ?? null;
     const event =
       latest.view.lastEvent &&
       (latest.view.lastEvent.round !== before.lastEvent?.round || latest.view.lastEvent.id !== before.lastEvent?.id)
         ? latest.view.lastEvent
         : null;
     const change: SessionChange = {
-      entries: latest.view.log.slice(before === latest.view ? latest.view.log.length : before.log.length),
+      entries,
       event: before === latest.view ? null : event,
-      by: last && last.by !== 'facilitator' ? last.by : null,
-      intent: last,
+      by: mover as PartyId | null,
+      intent: null,
     };
     this.strip.update();
     for (const l of this.subscribers) l(change);
   }
 
-  /** A finished table joins this browser's recent games (for replays and the full debrief), with the server's record. */
-  private async remember(): Promise<void> {
-    if (this.replicaProblem) return;
-    try {
-      const res = await fetch(this.classroom.recordUrl, { cache: 'no-store' });
-      const record = res.ok ? parseRecordJson(await res.text()) : null;
-      if (!record?.ok) return;
-      // Loaded on demand, like the replays it feeds.
-      const { rememberGame } = await import('../discussion/library');
-      rememberGame(this.level, record.value, this.table.state, 'played');
-    } catch {
-      // Not essential: the record can still be downloaded from the debrief.
+  /**
+   * The finished table's record, replayed here step by step on the briefs it carries: from now on the
+   * debrief, the replay and the download work on the game as the server played it.
+   */
+  private async loadRecord(message: ViewMessage): Promise<void> {
+    let problem = '';
+    for (let attempt = 0; attempt < 3 && !this.record; attempt++) {
+      try {
+        const res = await fetch(this.classroom.recordUrl, { cache: 'no-store' });
+        if (!res.ok) throw new Error(`the server answered ${res.status}`);
+        const record = parseRecordJson(await res.text(), 'the table’s record');
+        if (!record.ok) throw new Error(record.error);
+        const table = LocalTable.fromRecord(this.level, record.value);
+        if (!table.ok) throw new Error(table.error);
+        if (message.hash && stateHash(table.value.state) !== message.hash) throw new Error('it does not end where the table did');
+        this.replaceTable(table.value);
+        this.record = record.value;
+      } catch (e) {
+        problem = (e as Error).message;
+        await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
+      }
     }
+    if (!this.record) console.warn(`Table ${this.code}: the record could not be loaded (${problem}); it can still be downloaded.`);
   }
 
-  private applySteps(steps: StepMessage[]): void {
-    for (const s of steps) {
-      if (s.seq !== this.replicaSeq + 1) continue;
-      const next = this.table.apply(s.intent);
-      if (!next.ok) {
-        this.replicaProblem = `Step ${s.seq} was refused locally (${describeRefusal(next.refusal, this.level)}).`;
-        return;
-      }
-      this.replicaSeq = s.seq;
-      if (stateHash(next.value) !== s.hash) {
-        this.replicaProblem = `The state after step ${s.seq} differs from the table's.`;
-        return;
-      }
+  /** A finished table joins this browser's recent games (for replays and the full debrief). */
+  private async remember(): Promise<void> {
+    if (!this.record) return;
+    try {
+      // Loaded on demand, like the replays it feeds.
+      const { rememberGame } = await import('../discussion/library');
+      rememberGame(this.level, this.record, this.table.state, 'played');
+    } catch {
+      // Not essential: the record can still be downloaded from the debrief.
     }
   }
 

@@ -3,6 +3,7 @@ import {
   err,
   levelHash,
   ok,
+  recordLevel,
   replay,
   replayStates,
   type EventRecord,
@@ -35,10 +36,14 @@ export const MAX_RECORD_BYTES = 5 * 1024 * 1024;
 
 /** Replays a record step by step and checks every hash; any difference refuses the whole record. */
 export function loadRecord(record: GameRecord, origin: string): Result<LoadedGame> {
-  const level = findBuiltinLevel(record.level.id);
-  if (!level) return err(`${origin}: it is for a level ("${clip(record.level.id)}") this version of the game does not have`);
-  if (record.level.hash !== levelHash(level))
-    return err(`${origin}: it was played on a different version of the level "${level.title}", so it cannot be replayed exactly`);
+  const published = findBuiltinLevel(record.level.id);
+  if (!published) return err(`${origin}: it is for a level ("${clip(record.level.id)}") this version of the game does not have`);
+  if (record.level.hash !== levelHash(published))
+    return err(`${origin}: it was played on a different version of the level "${published.title}", so it cannot be replayed exactly`);
+  // A classroom record carries the briefs its session drew: the game is replayed on those.
+  const played = recordLevel(published, record);
+  if (!played.ok) return err(`${origin}: ${played.error}`);
+  const level = played.value;
   const r = replay(level, record, record.steps, { keepStates: true, finalHash: record.finalHash });
   if (r.divergence?.code === 'refused')
     return err(`${origin}: step ${r.divergence.step} does not replay (${describeRefusal(r.divergence.refusal, level)})`);

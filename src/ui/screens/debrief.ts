@@ -15,7 +15,7 @@ import type { App, Route, Screen } from '../app';
 import { button, h, render } from '../dom';
 import { downloadText, safeName } from '../download';
 import { entryReason, entryText, fmtInt } from '../format';
-import { describeMoment, describeOutcome, describeQuestion, narratedDebrief } from '../../narrate';
+import { describeMoment, describeOutcome, describeQuestion, describeVariantChange, narratedDebrief } from '../../narrate';
 import { emblem } from '../palette';
 import { briefDetails } from '../widgets/brief';
 import { scoreTable } from '../widgets/score-table';
@@ -267,6 +267,18 @@ function sections(app: App, game: LoadedGame, d: Debrief): HTMLElement[] {
       { class: 'hint' },
       'During the talks each party saw only its own brief: its interests and their weights, its walk-away value and its red lines.',
     ),
+    d.variant.length
+      ? h(
+          'div',
+          { class: 'debrief-variant' },
+          h(
+            'p',
+            null,
+            'This classroom session drew its own version of each brief within the ranges the scenario sets (a game assumption), so that no team could read another’s in the game’s files. The briefs below are the ones played; against the scenario as written:',
+          ),
+          h('ul', null, ...d.variant.map((c) => h('li', null, describeVariantChange(c)))),
+        )
+      : null,
     h(
       'div',
       { class: 'debrief-briefs' },
