@@ -18,6 +18,11 @@ export const CreateSessionSchema = z.strictObject({
   turnSeconds: z.number().int().min(0).max(3600).default(180),
   difficulty: z.enum(DIFFICULTIES as [Difficulty, ...Difficulty[]]).default('normal'),
   graceSeconds: z.number().int().min(0).max(3600).optional(),
+  /**
+   * "drawn" (the default): every brief is drawn within the ranges the level declares, from a secret the
+   * server keeps, so the game's files tell no team the others' briefs; "as-written": the briefs as in the level.
+   */
+  briefs: z.enum(['drawn', 'as-written']).default('drawn'),
 });
 export type CreateSession = z.input<typeof CreateSessionSchema>;
 
@@ -55,7 +60,7 @@ export function createSession(journal: Journal, input: unknown, defaultGraceSeco
     seed: o.seed ?? newSeed(),
     created: new Date().toISOString(),
     // Drawn from a secret that is used once and never stored: only the drawn briefs are kept, server-side.
-    variant: level.briefVariants ? drawVariant(level, randomBytes(32).toString('hex')) : null,
+    variant: level.briefVariants && o.briefs === 'drawn' ? drawVariant(level, randomBytes(32).toString('hex')) : null,
     settings: {
       tables: o.tables,
       turnSeconds: o.turnSeconds,

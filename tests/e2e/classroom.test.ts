@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRecordJson } from '../../src/core';
+import { parseRecordJson, recordLevel } from '../../src/core';
+import { findBuiltinLevel } from '../../src/content/levels';
 import { DEAL } from '../helpers/game';
 import { seriousViolations, shot } from './actions';
 import { launchChromium, openGame, type OpenedPage } from './browser';
@@ -80,6 +81,27 @@ async function waitForTable(page: Page, party: string): Promise<void> {
   await page.getByRole('heading', { name: `Buffer Zone Talks: negotiating as ${party}` }).waitFor({ timeout: 45_000 });
 }
 
+/** Everything Russia's browser received from the server (socket frames, API answers), as a student could read it. */
+const received: { at: number; what: string; bytes: Buffer }[] = [];
+let receivedCount = 0;
+
+function listenAsStudent(page: Page): void {
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => received.push({ at: receivedCount++, what: 'frame', bytes: Buffer.from(payload) })),
+  );
+  page.on('response', (res) => {
+    if (!new URL(res.url()).pathname.startsWith('/api/')) return;
+    const at = receivedCount++;
+    void res.body().then(
+      (bytes) => received.push({ at, what: res.url(), bytes }),
+      () => undefined,
+    );
+  });
+}
+
+/** msgpack of `phase: "over"`: the debrief, which reveals every brief on purpose, starts there. */
+const OVER = Buffer.concat([Buffer.from([0xa5]), Buffer.from('phase'), Buffer.from([0xa4]), Buffer.from('over')]);
+
 beforeAll(async () => {
   server = new ClassroomProcess(await freePort());
   await server.start();
@@ -117,6 +139,7 @@ describe('a classroom: a teacher and four teams', () => {
     for (const [id, name] of TEAMS) {
       const opened = await openGame(browser, link);
       teams.set(id, opened);
+      if (id === 'russia') listenAsStudent(opened.page);
       const { page } = opened;
       await page.getByRole('radio', { name }).waitFor();
       if (id === 'ukraine') {
@@ -212,10 +235,10 @@ describe('a classroom: a teacher and four teams', () => {
     await page.getByRole('button', { name: 'Add 1 minute' }).click();
     await feedback(page, 'Added 1 min on this move.');
 
-    // Ukraine puts a package on the table that everyone can sign; the others accept it.
+    // Ukraine puts a package on the table that everyone can sign, whichever briefs the session drew; the others accept it.
     await yourMove(team('ukraine'));
     await team('ukraine').getByRole('button', { name: 'Propose a package' }).click();
-    for (const [term, option] of Object.entries(DEAL)) {
+    for (const [term, option] of Object.entries({ ...DEAL, bufferSide: 'both' })) {
       const select = team('ukraine').locator(`#term-${term}`);
       if (await select.count()) await select.selectOption(option);
     }
@@ -259,6 +282,35 @@ describe('a classroom: a teacher and four teams', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // The full debrief says which briefs the session drew, beside the scenario's own values.
+    await page.getByRole('button', { name: 'Full debrief' }).click();
+    await page.getByText(/This classroom session drew its own version of each brief/).waitFor({ timeout: 20_000 });
+    await page.locator('.debrief-variant').scrollIntoViewIfNeeded();
+    await shot(page, 'classroom-debrief-variant');
+    await page.goBack();
+  });
+
+  it('nothing Russia’s browser received before the end names another party’s brief as drawn, or the seed', async () => {
+    const res = await fetch(`${server.url}api/tables/${session.codes[0]}/record`);
+    const record = parseRecordJson(await res.text());
+    if (!record.ok) throw new Error(record.error);
+    expect(record.value.variant).toBeDefined();
+    const played = recordLevel(findBuiltinLevel('buffer-zone-talks')!, record.value);
+    if (!played.ok) throw new Error(played.error);
+    const sorted = [...received].sort((a, b) => a.at - b.at);
+    const end = sorted.findIndex((r) => r.bytes.includes(OVER));
+    const before = sorted.slice(0, end < 0 ? sorted.length : end);
+    expect(before.filter((r) => r.what === 'frame').length).toBeGreaterThan(20);
+    const secrets = (['ukraine', 'us', 'coalition'] as const).flatMap((p) => [
+      played.value.parties[p].brief,
+      ...played.value.parties[p].redLines.map((r) => r.reason),
+    ]);
+    for (const r of before) {
+      for (const secret of secrets) expect(r.bytes.includes(Buffer.from(secret)), `${r.what}: ${secret.slice(0, 40)}`).toBe(false);
+      expect(r.bytes.includes(Buffer.from('classroom-e2e')), r.what).toBe(false);
+    }
+    // Its own brief did arrive: the search would have found the others'.
+    expect(before.some((r) => r.bytes.includes(Buffer.from(played.value.parties.russia.brief)))).toBe(true);
   });
 
   it('the teacher ends table 2 and compares the two tables', async () => {

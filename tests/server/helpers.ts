@@ -56,6 +56,8 @@ export async function createSession(url: string, body: Record<string, unknown> =
     body: JSON.stringify({
       levelId: 'buffer-zone-talks',
       seed: 'classroom-test',
+      // The briefs as the level writes them, so a test's moves meet the same red lines every run (the secrecy test draws them).
+      briefs: 'as-written',
       tables: 2,
       turnSeconds: 0,
       difficulty: 'normal',

@@ -122,7 +122,7 @@ async function get(label: string, path: string, headers: Record<string, string> 
 beforeAll(async () => {
   t = await startServer();
   // No seed given: the server draws one (and the briefs), as it does for a teacher who leaves the field empty.
-  const session = await createSession(t.url, { tables: 1, seed: undefined });
+  const session = await createSession(t.url, { tables: 1, seed: undefined, briefs: 'drawn' });
   seed = session.seed;
   code = session.tables[0].code;
   teacher = await joinTeacher(t.url, code, session.teacherToken);

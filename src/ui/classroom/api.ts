@@ -53,7 +53,10 @@ export interface PublicTable {
 
 export interface NewSessionRequest {
   levelId: string;
-  seed: string;
+  /** Absent: the server draws a seed no student can guess. */
+  seed?: string;
+  /** "drawn": each brief is drawn within the scenario's ranges for this session; "as-written": as in the scenario. */
+  briefs: 'drawn' | 'as-written';
   tables: number;
   turnSeconds: number;
   difficulty: Difficulty;

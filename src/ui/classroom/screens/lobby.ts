@@ -71,7 +71,8 @@ export function lobbyScreen(app: App): Screen {
   const update = () => {
     render(problem, hub.overviewError ? lostSession(app, hub.overviewError) : null);
     const settings = hub.overview?.settings;
-    summary.textContent = `${level?.title ?? hub.session.levelId} · seed ${hub.session.seed} · ${hub.session.codes.length} ${hub.session.codes.length === 1 ? 'table' : 'tables'}${settings ? ` · ${settings.turnSeconds ? `${minutes(settings.turnSeconds)} a move` : 'no timer'} · ${settings.difficulty} computer players` : ''}`;
+    // No seed here: the lobby is projected, and with the seed a student could foresee the events.
+    summary.textContent = `${level?.title ?? hub.session.levelId} · ${hub.session.codes.length} ${hub.session.codes.length === 1 ? 'table' : 'tables'}${settings ? ` · ${settings.turnSeconds ? `${minutes(settings.turnSeconds)} a move` : 'no timer'} · ${settings.difficulty} computer players` : ''}`;
     const base = hub.overview?.tables[0]?.joinUrl.replace(/\/\?join=.*$/, '') ?? location.origin;
     render(address, 'Teams open ', h('strong', { class: 'cr-url' }, `${base}/`), ' and type their table’s code, or scan the QR code.');
     let waiting = 0;

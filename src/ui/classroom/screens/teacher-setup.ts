@@ -4,7 +4,7 @@ import type { App, Screen } from '../../app';
 import { button, h } from '../../dom';
 import { radioCard } from '../../widgets/radio-card';
 import { lessonGuideButton } from '../../guide/open-lesson-guide';
-import { cleanSeed, randomSeed } from '../../seed';
+import { cleanSeed } from '../../seed';
 import { createSession } from '../api';
 import { closeHub } from '../teacher-hub';
 import { rememberTeacherSession, teacherSession } from '../store';
@@ -32,7 +32,7 @@ export function teacherSetupScreen(app: App): Screen {
     maxlength: 64,
     autocomplete: 'off',
     spellcheck: 'false',
-    value: randomSeed(),
+    placeholder: 'Leave empty for one no student can guess',
     'aria-describedby': 'cr-seed-hint',
   });
   const error = h('p', { class: 'form-error', role: 'alert' });
@@ -75,16 +75,24 @@ export function teacherSetupScreen(app: App): Screen {
         'When a team’s time runs out it passes. You can pause the talks or add time from the console.',
       ),
       h('label', { for: 'cr-seed', class: 'field-label' }, 'Seed'),
+      seedInput,
       h(
-        'div',
-        { class: 'seed-row' },
-        seedInput,
-        button('New seed', () => {
-          seedInput.value = randomSeed();
-          seedInput.focus();
-        }),
+        'p',
+        { id: 'cr-seed-hint', class: 'hint' },
+        'The seed decides the events. Left empty, the server draws one; it is shown with the debrief, so the class can replay the same talks later. Keep a seed you type away from the projector: with it, a student could foresee the events.',
       ),
-      h('p', { id: 'cr-seed-hint', class: 'hint' }, 'The seed decides the events. Reuse it next lesson to replay the same talks.'),
+      h('label', { for: 'cr-briefs', class: 'field-label' }, 'Briefs'),
+      h(
+        'select',
+        { id: 'cr-briefs', name: 'briefs', 'aria-describedby': 'cr-briefs-hint' },
+        h('option', { value: 'drawn', selected: true }, 'Drawn for this session'),
+        h('option', { value: 'as-written' }, 'As written in the scenario'),
+      ),
+      h(
+        'p',
+        { id: 'cr-briefs-hint', class: 'hint' },
+        'Drawn: each party’s walk-away value, priorities and some red lines are drawn within the scenario’s ranges, so no team can look up another’s brief by playing the scenario alone. The debrief shows what was drawn.',
+      ),
       error,
       h(
         'div',
@@ -105,17 +113,13 @@ export function teacherSetupScreen(app: App): Screen {
     e.preventDefault();
     const data = new FormData(form);
     const seed = cleanSeed(String(data.get('seed') ?? ''));
-    if (!seed) {
-      error.textContent = 'Enter a seed, or press “New seed” for a random one.';
-      seedInput.focus();
-      return;
-    }
     const difficulty = String(data.get('difficulty')) as Difficulty;
     submit.disabled = true;
     error.textContent = '';
     const created = await createSession({
       levelId: String(data.get('level') ?? MAIN_LEVEL_ID),
-      seed,
+      ...(seed ? { seed } : {}),
+      briefs: data.get('briefs') === 'as-written' ? 'as-written' : 'drawn',
       tables: Number(data.get('tables')) || 1,
       turnSeconds: Number(data.get('turnSeconds')) || 0,
       difficulty: DIFFICULTIES.includes(difficulty) ? difficulty : 'normal',
