@@ -107,7 +107,8 @@ async function createTables(url: string, count: number, prefix: string): Promise
     const res = await fetch(`${url}/api/sessions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ levelId: LEVEL_ID, seed, tables: n, turnSeconds: 0, difficulty: 'normal' }),
+      // The briefs as written: the driver's copy of each game is rebuilt from the level the bench reads.
+      body: JSON.stringify({ levelId: LEVEL_ID, seed, tables: n, turnSeconds: 0, difficulty: 'normal', briefs: 'as-written' }),
     });
     if (res.status !== 201) throw new Error(`creating a session failed: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { teacherToken: string; tables: { code: string }[] };
