@@ -1,9 +1,12 @@
 /**
  * Load on the classroom server: 50 tables with 5 clients each (the teacher and four teams) playing on
  * loopback for a bounded time. The server runs in a child process, so its memory is its own and the
- * clients' work does not delay it; the teams choose their moves with the computer player (`decide`) on
- * a copy of the game rebuilt from the public steps that come with each view. Measured: intent-to-acknowledgement
- * latency (p50, p99) and server heap per table. A finished table is replaced, so the load stays even.
+ * clients' work does not delay it; the teams choose their moves as a class might (statements and passes
+ * early, then packages, acceptances and rejections) on a copy of the game rebuilt from the steps the
+ * teacher's views carry, cheaply, so the clients' own work does not cost the server its cores. Measured:
+ * intent-to-acknowledgement latency (p50, p99) as the clients see it, the server's own time per move by
+ * stage (queue, rules, journal, views), the event loop's delay, and server heap per table. A finished
+ * table is replaced, so the load stays even. `capacity()` raises the number of tables until p99 passes a limit.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import { decideFor } from '../src/ai';
 import { applyToGame, newGame, type GameState, type Intent, type Level, type PartyId } from '../src/core';
 import { findBuiltinLevel } from '../src/content/levels';
 import type { Ack, StepMessage, ViewMessage } from '../src/protocol';
+import type { TimingReport } from '../src/server/timings';
+import { DEAL } from '../tests/helpers/game';
 
 export interface LoadResult {
   tables: number;
@@ -28,6 +32,8 @@ export interface LoadResult {
   /** The first few refusals, with their reasons. */
   refusals?: string[];
   durationMs: number;
+  /** The server's own account of each move's time, after the warm-up. */
+  server: TimingReport;
 }
 
 export interface LoadOptions {
@@ -46,6 +52,8 @@ const PARTIES: PartyId[] = ['ukraine', 'russia', 'us', 'coalition'];
 interface ServerProcess {
   url: string;
   memory(): Promise<number>;
+  timings(): Promise<TimingReport>;
+  resetTimings(): void;
   stop(): Promise<void>;
 }
 
@@ -82,6 +90,19 @@ async function startServer(dataDir: string): Promise<ServerProcess> {
         child.on('message', onMessage);
         child.send({ type: 'memory' });
       }),
+    timings: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no timings report within 10 s')), 10_000);
+        const onMessage = (m: { type?: string; timings?: TimingReport }) => {
+          if (m.type !== 'timings') return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(m.timings!);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'timings' });
+      }),
+    resetTimings: () => child.send({ type: 'timings-reset' }),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -197,7 +218,7 @@ class TableDriver {
     if (s.phase === 'events') return { room: this.teacher, intent: { type: 'facilitator.releaseEvent', by: 'facilitator' } };
     if (s.phase !== 'turns') return null;
     const party = this.level.turnOrder[s.context.turn];
-    return { room: this.teams[party], intent: decideFor(this.level, s, party, 'normal') };
+    return { room: this.teams[party], intent: classMove(this.level, s, party) };
   }
 
   private schedule(): void {
@@ -237,6 +258,27 @@ class TableDriver {
   }
 }
 
+/**
+ * A team's move as a class plays: statements and passes, packages put forward and mostly rejected until
+ * the last rounds, then signed; only moves the rules allow (checked on the copy of the game, which costs
+ * microseconds where the computer player's search costs milliseconds).
+ */
+function classMove(level: Level, s: GameState, party: PartyId): Intent {
+  const ctx = s.context;
+  const candidates: Intent[] = [];
+  // A package goes on the table now and then from round 4, and is signed only in the last rounds: a
+  // class's game runs to the deadline (tables ending every few seconds would measure joins, not play).
+  const closing = ctx.round >= level.rounds - 1;
+  if (ctx.table && !ctx.table.acceptedBy.includes(party)) {
+    candidates.push(closing || Math.random() < 0.3 ? { type: 'party.accept', by: party } : { type: 'party.reject', by: party });
+  } else if (!ctx.table && ctx.round >= 4 && (closing || Math.random() < 0.2))
+    candidates.push({ type: 'party.propose', by: party, package: DEAL } as Intent);
+  else if (Math.random() < 0.5)
+    candidates.push({ type: 'party.statement', by: party, tone: Math.random() < 0.5 ? 'firm' : 'conciliatory' });
+  candidates.push({ type: 'party.pass', by: party });
+  return candidates.find((i) => applyToGame(level, s, i).ok) ?? { type: 'party.pass', by: party };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -264,6 +306,7 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
 
     const deadline = Date.now() + durationMs;
     const started = performance.now();
+    const warm = setTimeout(() => server.resetTimings(), warmupMs);
     let spare: TableTicket[] = [];
     let spareSessions = 0;
     // Each slot plays a table to its end, then opens a fresh one, until the time is up.
@@ -280,7 +323,9 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
       }
     };
     await Promise.all(opened.map(slot));
+    clearTimeout(warm);
     const elapsed = performance.now() - started;
+    const serverTimings = await server.timings();
     const sorted = latencies
       .filter((l) => l.at >= started + warmupMs)
       .map((l) => l.ms)
@@ -295,6 +340,7 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
       refused: counts.refused.length,
       ...(counts.refused.length ? { refusals: counts.refused.slice(0, 5) } : {}),
       durationMs: Math.round(elapsed),
+      server: serverTimings,
     };
   } finally {
     await Promise.all(drivers.map((d) => d.close()));
@@ -303,8 +349,42 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
   }
 }
 
-// Run directly (`npx tsx bench/load.ts`) it prints its figures.
+/**
+ * How many tables one server process holds with the p99 acknowledgement under `limitMs`: the table
+ * count doubles until the limit is passed, then halves the gap between the last count under it and
+ * the first over it (to the nearest `stepTables`). Each count is a shorter run of `measureLoad`.
+ */
+export async function capacity(
+  limitMs = 50,
+  options: { start?: number; max?: number; stepTables?: number; durationMs?: number } = {},
+): Promise<{ tables: number; runs: { tables: number; ackP99Ms: number }[] }> {
+  const { start = 50, max = 800, stepTables = 25, durationMs = 8000 } = options;
+  const runs: { tables: number; ackP99Ms: number }[] = [];
+  const under = async (tables: number) => {
+    const m = await measureLoad({ tables, durationMs, warmupMs: 2000 });
+    runs.push({ tables, ackP99Ms: m.ackP99Ms });
+    return m.ackP99Ms < limitMs;
+  };
+  let good = 0;
+  let bad = max + stepTables;
+  for (let n = start; n <= max; n *= 2) {
+    if (await under(n)) good = n;
+    else {
+      bad = n;
+      break;
+    }
+  }
+  while (bad - good > stepTables && good > 0) {
+    const mid = Math.round((good + bad) / 2 / stepTables) * stepTables;
+    if (mid <= good || mid >= bad) break;
+    if (await under(mid)) good = mid;
+    else bad = mid;
+  }
+  return { tables: good, runs };
+}
+
+// Run directly (`npx tsx bench/load.ts [--capacity]`) it prints its figures.
 if (process.argv[1]?.endsWith('bench/load.ts')) {
-  const result = await measureLoad();
+  const result = process.argv.includes('--capacity') ? await capacity() : await measureLoad();
   console.log(JSON.stringify(result, null, 2));
 }

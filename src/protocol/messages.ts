@@ -122,14 +122,32 @@ export interface ViewMessage {
   steps: StepMessage[];
   /**
    * `viewFor(level, state, seat)`. For a team during the talks `view.seed` is empty: with the seed and
-   * the level a student could foresee every event, so it is revealed with the debrief.
+   * the level a student could foresee every event, so it is revealed with the debrief. A view after the
+   * first on a connection (`logStart` > 0) leaves out `parties` (they never change) and `brief` when it
+   * is the one the connection already has: keep the previous ones.
    */
-  view: GameView;
+  view: WireView;
   /** A team's legal moves now, from its own view (core/legal.ts): what its buttons and editor offer. */
   legal?: LegalMoves;
   seats: Record<PartyId, SeatView>;
   timer: TimerView;
   facilitator?: FacilitatorExtras;
+}
+
+/** A view as sent: `parties` and `brief` may be left out when the client already has them (see ViewMessage). */
+export type WireView = Omit<GameView, 'parties' | 'brief'> & Partial<Pick<GameView, 'parties' | 'brief'>>;
+
+/** A view message with its view made whole again (see mergeView): what a client keeps. */
+export type FullViewMessage = Omit<ViewMessage, 'view'> & { view: GameView };
+
+/** Rebuilds the whole view from a message and the view before it on the same connection. */
+export function mergeView(message: WireView, log: GameView['log'], previous: GameView | null): GameView {
+  return {
+    ...message,
+    log,
+    parties: message.parties ?? previous?.parties ?? [],
+    brief: message.brief !== undefined ? message.brief : (previous?.brief ?? null),
+  };
 }
 
 /** One applied intent and the state hash after it. Moves are public (the log shows them), so every seat gets them. */

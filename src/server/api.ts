@@ -4,7 +4,7 @@ import { PARTY_IDS, serializeRecord, type PartyId } from '../core';
 import { findBuiltinLevel } from '../content/levels';
 import { damagedMessage, type DamagedTable, type TableDirectory } from './directory';
 import { HttpError, clientIp, decodeSegment, readJson, sendError, sendJson, teacherTokenOf } from './http-util';
-import type { Journal, SessionRow, TableRow } from './journal';
+import type { Journal, SeatClaims, SessionRow, TableRow } from './journal';
 import type { AttemptGuard, WindowCounter } from './limits';
 import type { TableRoom } from './room';
 import { isWellFormedCode, normalizeCode, tokenMatches } from './secrets';
@@ -62,13 +62,14 @@ export function createApi(deps: ApiDeps) {
       const found = await lookUpTable(id, ip);
       if ('damaged' in found) {
         const { damaged } = found;
-        if (sub === 'record' && damaged.table) return recordFor(req, res, url, ip, damaged.table, damaged);
+        if (sub === 'record' && damaged.table)
+          return recordFor(req, res, url, ip, damaged.table, damaged, journal.table(damaged.code)?.seats ?? {});
         if (sub === 'qr.svg') return sendQr(res, joinUrl(deps.baseUrl(req), damaged.code));
         return sendJson(res, 409, { error: damagedMessage(damaged, 'team'), code: damaged.code, damaged: { step: damaged.step } });
       }
       const { room } = found;
       if (sub === undefined) return sendJson(res, 200, publicSummary(room));
-      if (sub === 'record') return recordFor(req, res, url, ip, room.table, null);
+      if (sub === 'record') return recordFor(req, res, url, ip, room.table, null, room.seats.allClaims());
       return sendQr(res, joinUrl(deps.baseUrl(req), room.table.code));
     }
     throw new HttpError(404, 'Not found.');
@@ -165,13 +166,21 @@ export function createApi(deps: ApiDeps) {
    * The record holds the seed and every brief, so before the talks are over it is the teacher's alone: a
    * team that shows its seat token gets its own view (what its screen shows), anyone else a refusal.
    */
-  function recordFor(req: IncomingMessage, res: ServerResponse, url: URL, ip: string, table: Table, damaged: DamagedTable | null): void {
+  function recordFor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    ip: string,
+    table: Table,
+    damaged: DamagedTable | null,
+    claims: SeatClaims,
+  ): void {
     if (table.state.phase === 'over' && !damaged) return sendRecord(res, table, null);
     const token = teacherTokenOf(req, url);
     if (tokenMatches(token, table.row.teacherHash)) return sendRecord(res, table, damaged);
     const seat = url.searchParams.get('seat');
     const party = PARTY_IDS.find((p) => p === seat);
-    if (party && tokenMatches(token, journal.table(table.code)?.seats[party]?.tokenHash)) return sendOwnView(res, table, party);
+    if (party && tokenMatches(token, claims[party]?.tokenHash)) return sendOwnView(res, table, party);
     if (token !== undefined) failures.fail(ip);
     throw new HttpError(403, 'The record of this table is given out when its talks are over; until then only the teacher can download it.');
   }

@@ -15,7 +15,8 @@ const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.file);
 db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
 const insert = db.prepare('INSERT INTO intents (code, seq, intent_id, intent, hash, source, created) VALUES (?, ?, ?, ?, ?, ?, ?)');
-const write = (r) => insert.run(r.code, r.seq, r.intentId, r.intent, r.hash, r.source, r.created);
+const updateSeats = db.prepare('UPDATE tables SET seats = ? WHERE code = ?');
+const write = (r) => r.seats !== undefined ? updateSeats.run(r.seats, r.code) : insert.run(r.code, r.seq, r.intentId, r.intent, r.hash, r.source, r.created);
 let pending = [];
 let closing = false;
 function flush() {
@@ -97,21 +98,29 @@ export class JournalWriter {
   }
 
   append(code: string, row: IntentRow): Promise<void> {
+    return this.send({
+      code,
+      seq: row.seq,
+      intentId: row.intentId,
+      intent: JSON.stringify(row.intent),
+      hash: row.hash,
+      source: row.source,
+      created: new Date().toISOString(),
+    });
+  }
+
+  /** A table's seat claims, in the next group commit: a join never waits for the disk on the server's thread. */
+  setSeats(code: string, seatsJson: string): Promise<void> {
+    return this.send({ code, seats: seatsJson });
+  }
+
+  private send(row: Record<string, unknown>): Promise<void> {
     if (this.closed) return Promise.reject(this.failure ?? new Error('the journal is closed'));
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) this.worker.ref();
-      this.worker.postMessage({
-        id,
-        code,
-        seq: row.seq,
-        intentId: row.intentId,
-        intent: JSON.stringify(row.intent),
-        hash: row.hash,
-        source: row.source,
-        created: new Date().toISOString(),
-      });
+      this.worker.postMessage({ id, ...row });
     });
   }
 

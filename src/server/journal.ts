@@ -190,7 +190,6 @@ export class Journal {
     getSession: StatementSync;
     getTable: StatementSync;
     tablesOf: StatementSync;
-    setSeats: StatementSync;
     insertIntent: StatementSync;
     intentsOf: StatementSync;
     recentTables: StatementSync;
@@ -225,7 +224,6 @@ export class Journal {
       getSession: this.db.prepare('SELECT id, level_id, seed, created, settings, variant FROM sessions WHERE id = ?'),
       getTable: this.db.prepare('SELECT code, session_id, idx, seats, teacher_hash FROM tables WHERE code = ?'),
       tablesOf: this.db.prepare('SELECT code, session_id, idx, seats, teacher_hash FROM tables WHERE session_id = ? ORDER BY idx'),
-      setSeats: this.db.prepare('UPDATE tables SET seats = ? WHERE code = ?'),
       insertIntent: this.db.prepare(
         'INSERT INTO intents (code, seq, intent_id, intent, hash, source, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -283,8 +281,12 @@ export class Journal {
     return (this.stmts.recentTables.all(sinceIso) as { code: string }[]).map((r) => r.code);
   }
 
-  setSeats(code: string, seats: SeatClaims): void {
-    this.stmts.setSeats.run(JSON.stringify(seats), code);
+  /**
+   * Saves a table's seat claims on the writer thread (resolves once on disk). The room's seat book is
+   * the live authority; the journal's copy is what a restart reopens the table with.
+   */
+  setSeats(code: string, seats: SeatClaims): Promise<void> {
+    return this.writer.setSeats(code, JSON.stringify(seats));
   }
 
   /** Appends one applied intent at once. Throws if the seq or the intent id is already taken (the UNIQUE constraints). */

@@ -6,7 +6,8 @@ import { createClassroomServer } from './server';
  * Runs the classroom server on its own: `node --import tsx src/server/main.ts`.
  * PORT (default 8080), HOST (default 0.0.0.0), DATA_DIR (default ./data), STATIC_DIR (default dist/ if built),
  * GRACE_SECONDS and COMPUTER_DELAY_MS apply. Started with an IPC channel (by tests and the load bench),
- * it reports `{ type: 'ready', url }` and answers `{ type: 'memory' }` with the heap after a collection.
+ * it reports `{ type: 'ready', url }`, answers `{ type: 'memory' }` with the heap after a collection and
+ * `{ type: 'timings' }` with where the moves' time went (`{ type: 'timings-reset' }` starts afresh).
  */
 const env = process.env;
 const number = (name: string): number | undefined => (env[name] === undefined ? undefined : Number(env[name]));
@@ -34,6 +35,8 @@ if (env.QUIET !== '1') {
 if (process.send) {
   process.send({ type: 'ready', url: server.url, port: server.port });
   process.on('message', (message: { type?: string }) => {
+    if (message?.type === 'timings') process.send!({ type: 'timings', timings: server.timings.report() });
+    if (message?.type === 'timings-reset') server.timings.reset();
     if (message?.type !== 'memory') return;
     (globalThis as { gc?: () => void }).gc?.();
     process.send!({ type: 'memory', memory: process.memoryUsage(), tables: server.openTables() });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Client, MessageContext } from '@colyseus/core';
 import { parseIntent } from '../core';
 import { describeRefusal } from '../narrate';
@@ -12,6 +13,7 @@ import {
   type ViewMessage,
 } from '../protocol';
 import { refuse } from './refuse';
+import { since } from './timings';
 import type { Member, TableRoom } from './room';
 
 /**
@@ -47,14 +49,17 @@ export class RoomRequests {
 
   private on(type: string, handler: Handler): void {
     this.room.onMessage(type, (client: Client, payload: unknown, ctx?: MessageContext) => {
-      const reply = this.guarded(client, payload, handler);
+      const arrived = performance.now();
+      const reply = this.guarded(client, payload, handler, type === 'intent' ? arrived : null);
+      if (type === 'intent') void reply.then(() => this.room.timings.add('total', since(arrived)));
       // A request gets its reply as the answer; the same message sent without a reply channel gets it as 'ack'.
       if (ctx?.id === undefined) void reply.then((r) => client.send('ack', r));
       return reply;
     });
   }
 
-  private guarded(client: Client, payload: unknown, handler: Handler): Promise<Reply> {
+  /** `arrived` (for moves) is when the message came in: the wait for the table's queue is timed from it. */
+  private guarded(client: Client, payload: unknown, handler: Handler, arrived: number | null): Promise<Reply> {
     const member = this.room.members.get(client.sessionId);
     if (!member) return Promise.resolve(refuse('unavailable', 'You are not seated at this table.'));
     if (!member.bucket.take()) return Promise.resolve(refuse('rate-limited', 'Too many requests: wait a moment and try again.'));
@@ -64,6 +69,7 @@ export class RoomRequests {
       return Promise.resolve(refuse('too-large', `The message is too large (${size} bytes).`));
     return this.room.enqueue(async () => {
       // The member may have been removed while the request waited in the queue.
+      if (arrived !== null) this.room.timings.add('queue', since(arrived));
       if (!this.room.members.has(client.sessionId)) return refuse('unavailable', 'You are no longer seated at this table.');
       try {
         return await handler(member, payload);
@@ -83,8 +89,12 @@ export class RoomRequests {
     const denied = authorize(member.seat, parsed.value);
     if (denied) return denied;
     const source = member.seat === 'facilitator' ? 'teacher' : 'team';
-    const ack = await this.room.table.apply(request.data.id, parsed.value, source);
-    if (ack.ok && !ack.duplicate) this.room.changed();
+    const ack = await this.room.table.apply(request.data.id, parsed.value, source, this.room.timings);
+    if (ack.ok && !ack.duplicate) {
+      const start = performance.now();
+      this.room.changed();
+      this.room.timings.add('views', since(start));
+    }
     // The state hash is a check on the seed and the briefs: a team gets it only once they are revealed.
     if (ack.ok && member.seat !== 'facilitator' && this.room.table.state.phase !== 'over') {
       const { hash: _hidden, ...rest } = ack;

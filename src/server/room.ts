@@ -1,5 +1,5 @@
 import { Room, ServerError, type Client, type Delayed, type RoomException, type RoomMethodName } from '@colyseus/core';
-import { currentParty, type PartyId } from '../core';
+import { currentParty, type PartyId, type PrivateBrief } from '../core';
 import type { ResolvedOptions } from './config';
 import type { Journal } from './journal';
 import { TokenBucket } from './limits';
@@ -18,6 +18,7 @@ import { tokenMatches } from './secrets';
 import { Table } from './table';
 import { TurnTimer } from './timer';
 import { viewMessage, type ViewContext } from './views';
+import type { Timings } from './timings';
 import { ComputerSeats } from './computer';
 
 /**
@@ -29,6 +30,8 @@ import { ComputerSeats } from './computer';
 
 export interface RoomDeps {
   journal: Journal;
+  /** Where each move's time goes (see timings.ts), shared by every table of the server. */
+  timings: Timings;
   options: ResolvedOptions;
   log: (message: string) => void;
   /** Hands over a table already replayed for this room (the directory does it), so it is not replayed twice. */
@@ -45,6 +48,8 @@ export interface Member {
   logSent: number;
   /** The last step this client has been sent. */
   stepsSent: number;
+  /** The brief this client was last sent (a view leaves it out while it is unchanged). */
+  briefSent: PrivateBrief | null;
 }
 
 /** Error codes a refused join carries to the client (the SDK's MatchMakeError.code). */
@@ -90,6 +95,10 @@ export abstract class TableRoom extends Room {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  get timings(): Timings {
+    return this.deps.timings;
   }
 
   log(message: string): void {
@@ -143,6 +152,7 @@ export abstract class TableRoom extends Room {
       kicked: false,
       logSent: 0,
       stepsSent: this.table.seq,
+      briefSent: null,
     });
     let seatToken: string | undefined;
     if (seat !== 'facilitator') {
@@ -179,6 +189,7 @@ export abstract class TableRoom extends Room {
     // Messages sent while the connection was down are lost: the next view carries the whole log again.
     member.logSent = 0;
     member.stepsSent = this.table.seq;
+    member.briefSent = null;
     this.changed();
   }
 
@@ -215,11 +226,9 @@ export abstract class TableRoom extends Room {
   }
 
   private saveSeats(): void {
-    try {
-      this.deps.journal.setSeats(this.table.code, this.seats.allClaims());
-    } catch (e) {
-      this.log(`could not save the seats (${(e as Error).message})`);
-    }
+    this.deps.journal
+      .setSeats(this.table.code, this.seats.allClaims())
+      .catch((e: unknown) => this.log(`could not save the seats (${(e as Error).message})`));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -240,6 +249,7 @@ export abstract class TableRoom extends Room {
     const message = viewMessage(this.viewContext(), member.seat);
     member.logSent = message.view.log.length;
     member.stepsSent = this.table.seq;
+    member.briefSent = message.view.brief ?? null;
     return message;
   }
 
@@ -255,12 +265,13 @@ export abstract class TableRoom extends Room {
     const cache = new Map<string, ViewMessage>();
     for (const m of this.members.values()) {
       const start = m.logSent <= logLength ? m.logSent : 0;
-      const key = `${m.seat}:${start}:${m.stepsSent}`;
+      const key = `${m.seat}:${start}:${m.stepsSent}:${m.briefSent?.currentWalkAway ?? '-'}`;
       let message = cache.get(key);
       if (!message) {
-        message = viewMessage(ctx, m.seat, start, m.stepsSent + 1);
+        message = viewMessage(ctx, m.seat, start, m.stepsSent + 1, m.briefSent);
         cache.set(key, message);
       }
+      if (message.view.brief !== undefined) m.briefSent = message.view.brief;
       m.client.send('view', message);
       m.logSent = logLength;
       m.stepsSent = this.table.seq;

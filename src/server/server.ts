@@ -15,6 +15,7 @@ import { colyseusLogger } from './logger';
 import { tableRoomClass } from './room';
 import { clearRunningServer, markRunningServer } from './running';
 import { serveStatic } from './static';
+import { Timings } from './timings';
 
 /**
  * The classroom server: the game's files, the HTTP API and the tables' WebSockets on one port, with
@@ -29,6 +30,8 @@ export interface ClassroomServer {
   lanUrls: string[];
   /** Rooms in memory (for tests and the load bench). */
   openTables(): number;
+  /** Where the moves' time went since the start or the last reset (for the load bench). */
+  timings: Timings;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,8 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: o.limits.maxPayloadBytes });
   const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false, logger: colyseusLogger(o.quiet) });
   const directory = new TableDirectory(journal, ROOM_NAME, log);
-  colyseus.define(ROOM_NAME, tableRoomClass({ journal, options: o, log, prepared: directory }));
+  const timings = new Timings();
+  colyseus.define(ROOM_NAME, tableRoomClass({ journal, timings, options: o, log, prepared: directory }));
   const l = o.limits;
   const failures = new AttemptGuard(l.failedAttempts, l.failedAttemptWindowMs, l.slowLookupsPerSecond, l.slowLookupQueue);
 
@@ -136,6 +140,7 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
     await colyseus.gracefullyShutdown(false);
     httpServer.closeAllConnections();
     await journal.close();
+    timings.dispose();
     clearRunningServer(o.dataDir, process.pid);
     running = false;
   };
@@ -144,6 +149,7 @@ export async function createClassroomServer(options: ClassroomOptions = {}): Pro
     port,
     lanUrls,
     openTables: () => matchMaker.stats.local.roomCount,
+    timings,
     close: () => (closing ??= shutdown()),
   };
 }

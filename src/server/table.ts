@@ -22,6 +22,8 @@ import { describeRefusal, divergenceText } from '../narrate';
 import type { IntentSource, Journal, SessionRow, StoredIntent, TableRow } from './journal';
 import type { Ack, StepMessage, TableDamage } from '../protocol';
 import { refuse } from './refuse';
+import { since, type Timings } from './timings';
+import { performance } from 'node:perf_hooks';
 
 /**
  * One table's authoritative game: the engine state, the journal it writes through, and the intent ids
@@ -138,20 +140,24 @@ export class Table {
    * then does the table move on. A refusal or a failed write leaves everything as it was. Callers run
    * one apply at a time per table (the room's queue).
    */
-  async apply(intentId: string, intent: Intent, source: IntentSource): Promise<Ack> {
+  async apply(intentId: string, intent: Intent, source: IntentSource, timings?: Timings): Promise<Ack> {
     if (this.damage) return refuse('unavailable', `This table's record is damaged at step ${this.damage.step}; it takes no more moves.`);
     const again = this.previous(intentId, intent, source);
     if (again) return again;
+    const start = performance.now();
     const next = applyToGame(this.level, this.state, intent);
     if (!next.ok) return { ok: false, code: 'illegal', error: describeRefusal(next.refusal, this.level), refusal: next.refusal };
     const hash = stateHash(next.value);
     const key = scopedId(idScope(source, intent), intentId);
+    const ruled = performance.now();
+    timings?.add('rules', ruled - start);
     try {
       // The room's queue holds this table's next request until this one is committed (or refused).
       await this.journal.commitIntent(this.code, { seq: this.seq + 1, intentId: key, intent, hash, source });
     } catch (e) {
       return refuse('journal-failed', `The move could not be saved, so it was not made (${(e as Error).message}). Try again.`);
     }
+    timings?.add('journal', since(ruled));
     this.commit(key, intent, next.value, hash, source);
     return { ok: true, seq: this.seq, hash };
   }

@@ -1,5 +1,15 @@
-import { eventProbabilities, findCard, legalMoves, previewNextEvent, viewFor, type GameView, type LegalMoves, type PartyId } from '../core';
-import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage } from '../protocol';
+import {
+  eventProbabilities,
+  findCard,
+  legalMoves,
+  previewNextEvent,
+  viewFor,
+  type GameView,
+  type LegalMoves,
+  type PartyId,
+  type PrivateBrief,
+} from '../core';
+import type { FacilitatorExtras, SeatId, SeatView, TimerView, ViewMessage, WireView } from '../protocol';
 import type { Table } from './table';
 
 /**
@@ -19,9 +29,16 @@ export interface ViewContext {
 
 /**
  * The view for `seat`; `logStart` > 0 leaves out the log entries the client already has (the log only
- * grows), and `stepsFrom` is the first step the client has not been sent.
+ * grows), and with them the public positions (they never change) and the brief when it is `sentBrief`,
+ * the one this client already holds; `stepsFrom` is the first step the client has not been sent.
  */
-export function viewMessage(ctx: ViewContext, seat: SeatId, logStart = 0, stepsFrom = ctx.table.seq + 1): ViewMessage {
+export function viewMessage(
+  ctx: ViewContext,
+  seat: SeatId,
+  logStart = 0,
+  stepsFrom = ctx.table.seq + 1,
+  sentBrief: PrivateBrief | null = null,
+): ViewMessage {
   const { table } = ctx;
   const teacher = seat === 'facilitator';
   const hidden = !teacher && table.state.phase !== 'over';
@@ -36,13 +53,21 @@ export function viewMessage(ctx: ViewContext, seat: SeatId, logStart = 0, stepsF
     hash: hidden ? null : table.hash,
     logStart: start,
     steps: teacher && stepsFrom <= table.seq ? table.stepsFrom(stepsFrom) : [],
-    view: start ? { ...view, log: view.log.slice(start) } : view,
+    view: start ? incremental(view, start, sentBrief) : view,
     seats: ctx.seats,
     timer: ctx.timer,
   };
   if (team) message.legal = team.legal;
   else message.facilitator = facilitatorExtras(ctx);
   return message;
+}
+
+/** A view after the first: the new log entries, and neither the public positions nor an unchanged brief (see ViewMessage). */
+function incremental(view: GameView, start: number, sentBrief: PrivateBrief | null): WireView {
+  const { parties: _same, brief, ...rest } = view;
+  const wire: WireView = { ...rest, log: view.log.slice(start) };
+  if (brief !== sentBrief || brief === null) wire.brief = brief;
+  return wire;
 }
 
 /** A team's view and legal moves; until the talks are over the view leaves out the seed. */

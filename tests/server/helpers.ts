@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Room } from '@colyseus/sdk';
 import type { GameView, Intent, LogEntry, PartyId } from '../../src/core';
 import { createClassroomServer, type ClassroomOptions, type ClassroomServer } from '../../src/server';
-import type { Ack, SeatMessage, ViewMessage } from '../../src/protocol';
+import { mergeView, type Ack, type SeatMessage, type ViewMessage } from '../../src/protocol';
 import { DEAL } from '../helpers/game';
 
 /** Shared fixtures for the classroom server tests: a server on an ephemeral loopback port, sessions and seats. */
@@ -74,6 +74,7 @@ export class Seat {
   seatToken: string | undefined;
   /** The whole log, rebuilt from the views (each carries only the entries from its `logStart` on). */
   log: LogEntry[] = [];
+  private whole: GameView | null = null;
   private nextId = 0;
 
   constructor(
@@ -87,6 +88,7 @@ export class Seat {
       if (type === 'view') {
         const message = payload as ViewMessage;
         this.log = this.log.slice(0, message.logStart).concat(message.view.log);
+        this.whole = mergeView(message.view, this.log, this.whole);
       }
     });
   }
@@ -97,11 +99,10 @@ export class Seat {
     return undefined;
   }
 
-  /** The latest view, with the whole log. */
+  /** The latest view made whole: the whole log, and the positions and brief later views leave out. */
   get view(): GameView {
-    const v = this.lastView;
-    if (!v) throw new Error(`${this.label} has no view yet`);
-    return { ...v.view, log: this.log };
+    if (!this.whole) throw new Error(`${this.label} has no view yet`);
+    return this.whole;
   }
 
   /** Sends an intent as a request and returns the ack. */

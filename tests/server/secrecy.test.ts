@@ -221,14 +221,19 @@ describe('what a team can reach while the talks run', () => {
 
   it.each(PARTY_IDS)('%s: every message carries private fields only in its own brief (the one drawn), and no seed, hash or steps', (me) => {
     let views = 0;
+    let briefs = 0;
     for (const m of messagesBeforeDebrief(teams[me])) {
       const payload = structuredClone(m.payload) as Partial<ViewMessage> & { hash?: unknown };
       if (m.type === 'view') {
         views++;
         const view = payload.view!;
-        expect(view.brief?.party).toBe(me);
-        expect(view.brief?.walkAway).toBe(played.parties[me].walkAway);
-        expect(view.brief?.redLines.map((r) => r.term)).toEqual(played.parties[me].redLines.map((r) => r.term));
+        // A view after the first leaves the brief out while it is unchanged.
+        if (view.brief !== undefined) {
+          briefs++;
+          expect(view.brief?.party).toBe(me);
+          expect(view.brief?.walkAway).toBe(played.parties[me].walkAway);
+          expect(view.brief?.redLines.map((r) => r.term)).toEqual(played.parties[me].redLines.map((r) => r.term));
+        }
         expect(view.revealed).toBeNull();
         expect(view.seed).toBe('');
         expect(payload.hash).toBeNull();
@@ -240,6 +245,9 @@ describe('what a team can reach while the talks run', () => {
       expect(privateKeysIn(payload), String(m.type)).toEqual([]);
     }
     expect(views).toBeGreaterThan(20);
+    expect(briefs).toBeGreaterThan(0);
+    // The views that left it out: the brief is sent when it changes (an event moved the walk-away), not with every move.
+    expect(briefs).toBeLessThan(views / 2);
   });
 
   it.each(PARTY_IDS)('%s does not learn the event the teacher chose until it happens', (me) => {

@@ -6,8 +6,10 @@ import {
   type Ack,
   type SeatMessage,
   type StepMessage,
+  type FullViewMessage,
   type TimerView,
   type ViewMessage,
+  mergeView,
 } from '../../protocol';
 
 /**
@@ -32,7 +34,7 @@ export type LinkState =
   | { kind: 'closed'; why: 'taken-over' | 'released' | 'refused' | 'left'; reason: string };
 
 export type ConnectionEvent =
-  | { type: 'view'; view: ViewMessage; steps: StepMessage[] }
+  | { type: 'view'; view: FullViewMessage; steps: StepMessage[] }
   | { type: 'timer'; timer: TimerView }
   | { type: 'state'; state: LinkState }
   | { type: 'seat'; seat: SeatMessage };
@@ -61,7 +63,7 @@ const PING_TIMEOUT_MS = 6000;
 export class TableConnection {
   state: LinkState = { kind: 'connecting' };
   /** The latest view, with the whole log merged in. */
-  view: ViewMessage | null = null;
+  view: FullViewMessage | null = null;
   timer: TimerView | null = null;
   private room: Room | null = null;
   private log: LogEntry[] = [];
@@ -196,7 +198,7 @@ export class TableConnection {
     room.onMessage('view', (m: ViewMessage) => {
       if (this.room !== room) return;
       this.log = this.log.slice(0, m.logStart).concat(m.view.log);
-      this.view = { ...m, view: { ...m.view, log: this.log } };
+      this.view = { ...m, view: mergeView(m.view, this.log, this.view?.view ?? null) };
       this.timer = m.timer;
       this.emit({ type: 'view', view: this.view, steps: m.steps });
     });

@@ -15,7 +15,7 @@ import {
 } from '../../core';
 import { findBuiltinLevel } from '../../content/levels';
 import { describeRefusal } from '../../narrate';
-import type { ViewMessage } from '../../protocol';
+import type { FullViewMessage as ViewMessage } from '../../protocol';
 import { announce } from '../announce';
 import { button, h } from '../dom';
 import { GameSession, type ClassroomHooks, type PlayerIntent, type SessionChange } from '../session';

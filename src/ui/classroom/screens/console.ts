@@ -1,6 +1,6 @@
 import { PARTY_IDS, PARTY_NAMES, type Intent } from '../../../core';
 import { findBuiltinLevel } from '../../../content/levels';
-import type { ViewMessage } from '../../../protocol';
+import type { FullViewMessage as ViewMessage } from '../../../protocol';
 import type { App, Screen } from '../../app';
 import { announce } from '../../announce';
 import { button, h, render } from '../../dom';
