@@ -5,7 +5,7 @@ import { createClassroomServer } from './server';
 /**
  * Runs the classroom server on its own: `node --import tsx src/server/main.ts`.
  * PORT (default 8080), HOST (default 0.0.0.0), DATA_DIR (default ./data), STATIC_DIR (default dist/ if built),
- * GRACE_SECONDS and COMPUTER_DELAY_MS apply. Started with an IPC channel (by tests and the load bench),
+ * GRACE_SECONDS, COMPUTER_DELAY_MS and SESSIONS_PER_HOUR apply. Started with an IPC channel (by tests and the load bench),
  * it reports `{ type: 'ready', url }`, answers `{ type: 'memory' }` with the heap after a collection and
  * `{ type: 'timings' }` with where the moves' time went (`{ type: 'timings-reset' }` starts afresh).
  */
@@ -21,6 +21,8 @@ const server = await createClassroomServer({
   graceSeconds: number('GRACE_SECONDS'),
   computerDelayMs: number('COMPUTER_DELAY_MS'),
   tickMs: number('TICK_MS'),
+  // Sessions one address may create per hour (60): a school's one laptop running many classes may need more.
+  ...(env.SESSIONS_PER_HOUR ? { limits: { sessionsPerHour: number('SESSIONS_PER_HOUR')! } } : {}),
   quiet: env.QUIET === '1',
 }).catch((e: unknown) => {
   console.error((e as Error).message);
