@@ -7,7 +7,8 @@ import { createClassroomServer } from '../src/server';
  * `npm start`: builds the game if `dist/` is missing or older than its sources, then serves it and
  * the classroom server on one port: solo play is the same static game, and a teacher can run a
  * classroom from the same address. PORT (default 8080), HOST (default 0.0.0.0, so the class's devices
- * can join) and DATA_DIR (default ./data, where the tables are kept) apply.
+ * can join), DATA_DIR (default ./data, where the tables are kept) and SESSIONS_PER_HOUR (default 60,
+ * sessions one address may create in an hour) apply.
  */
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -35,8 +36,14 @@ async function main(): Promise<void> {
     console.error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
     process.exit(2);
   }
+  const perHour = process.env.SESSIONS_PER_HOUR;
+  if (perHour !== undefined && !/^[1-9][0-9]{0,6}$/.test(perHour)) {
+    console.error(`SESSIONS_PER_HOUR must be a whole number from 1, not "${perHour}".`);
+    process.exit(2);
+  }
   const dataDir = process.env.DATA_DIR ?? join(process.cwd(), 'data');
-  const server = await createClassroomServer({ port, host, dataDir, staticDir: dist, quiet: true }).catch((e: unknown) => {
+  const limits = perHour ? { sessionsPerHour: Number(perHour) } : {};
+  const server = await createClassroomServer({ port, host, dataDir, staticDir: dist, quiet: true, limits }).catch((e: unknown) => {
     const message = (e as Error).message;
     console.error(message.includes('already in use') ? `${message} For example: PORT=8081 npm start` : message);
     process.exit(1);

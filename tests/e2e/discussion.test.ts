@@ -186,6 +186,29 @@ describe('a finished game, discussed', () => {
     const data = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { frontier: { size: number }; outcome: { kind: string } };
     expect(data.outcome.kind).toBe('agreement');
     expect(data.frontier.size).toBeGreaterThan(0);
+    // Every figure the browser worked out agrees with the command line's `analyze` of the same record:
+    // the JSON and CSV exports to the letter, and the scores table on the screen.
+    const analyze = (flag: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', FIXTURE, flag], {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      });
+    const cli = JSON.parse(analyze('--json')) as {
+      parties: { name: string; value: number; walkAway: number; finalWalkAway: number; score: number }[];
+    };
+    expect(data).toEqual(cli);
+    expect(csvText.trim()).toBe(analyze('--csv').trim());
+    const shown = await page
+      .locator('table.score-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => c.textContent?.trim() ?? '')));
+    expect(shown.map((cells) => cells.slice(0, 4))).toEqual(
+      cli.parties.map((p) => [
+        p.name,
+        String(p.value),
+        `${p.walkAway}${p.finalWalkAway !== p.walkAway ? `now ${p.finalWalkAway}` : ''}`,
+        `${p.score > 0 ? '+' : p.score < 0 ? '−' : '±'}${Math.abs(p.score)}`,
+      ]),
+    );
 
     // Printed to PDF on A4 with the print stylesheet, then each page turned into a picture to look at.
     await page.emulateMedia({ media: 'print' });
