@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { playComputerGame, seatsAll, explore } from '../../src/ai';
-import { findBuiltinLevel } from '../../src/content/levels';
+import { builtinLevels, findBuiltinLevel } from '../../src/content/levels';
 import {
   PARTY_IDS,
   TERMS,
   analyzeGame,
   applyToGame,
+  applyVariant,
+  baseLevelOf,
+  drawVariant,
   contextFacts,
   dealValues,
   debriefCsv,
@@ -97,6 +100,65 @@ describe('the deal space at the end of the talks', () => {
       if (d.value.frontier.betterPackage) expect(signable(d.value.frontier.betterPackage)).toBe(true);
     },
   );
+});
+
+describe('the frontier and the Nash point, by brute force on every level', () => {
+  const published = builtinLevels().map((l) => l.level);
+  const main = published.find((l) => l.id === 'buffer-zone-talks')!;
+  const drawn = applyVariant(main, drawVariant(main, 'brute-force'));
+  if (!drawn.ok) throw new Error(drawn.error);
+  // Every level as written, and the main level with briefs drawn as a classroom session draws them.
+  const cases = [...published.map((l) => [l.id, l] as const), [`${main.id} (drawn briefs)`, drawn.value] as const].flatMap(([name, lvl]) =>
+    ['bf-1', 'bf-2'].map((seed) => ({
+      name: `${name}, ${seed}`,
+      lvl,
+      record: playComputerGame(lvl, seed, seatsAll('normal'), { record: true }).record!,
+    })),
+  );
+
+  it.each(cases.map((c) => [c.name, c]))('%s', (_name, { lvl, record }) => {
+    const d = analyzeGame(baseLevelOf(lvl), record);
+    if (!d.ok) throw new Error(d.error);
+    const final = replay(lvl, record, record.steps, { checkHashes: false }).state;
+    const f = contextFacts(lvl, final.context);
+    const walkAway = d.value.walkAways.end;
+    // Every package of the level, valued as scores are, kept when every party could sign it.
+    const signable: { pkg: Package; v: number[] }[] = [];
+    const pkg = { ...lvl.defaultPackage } as Record<TermId, string>;
+    const walk = (k: number): void => {
+      if (k === lvl.activeTerms.length) {
+        if (packageRefusal(f, pkg) || PARTY_IDS.some((p) => signRefusal(f, p, pkg))) return;
+        const values = dealValues(lvl, final.context, pkg).values;
+        signable.push({ pkg: { ...pkg }, v: PARTY_IDS.map((p) => values[p]) });
+        return;
+      }
+      for (const o of TERMS[lvl.activeTerms[k]].options) {
+        pkg[lvl.activeTerms[k]] = o.id;
+        walk(k + 1);
+      }
+    };
+    walk(0);
+    const dominates = (a: number[], b: number[]) => a.every((x, i) => x >= b[i] - 1e-9) && a.some((x, i) => x > b[i] + 1e-9);
+    const sorted = [...signable].sort((a, b) => b.v.reduce((s, x) => s + x, 0) - a.v.reduce((s, x) => s + x, 0));
+    const frontier: { pkg: Package; v: number[] }[] = [];
+    for (const c of sorted) if (!frontier.some((fr) => dominates(fr.v, c.v))) frontier.push(c);
+    // The frontier found is exactly the undominated set: nothing beats a member, everything else is beaten by one.
+    for (const fr of frontier) expect(signable.some((c) => dominates(c.v, fr.v))).toBe(false);
+    expect(d.value.frontier.size).toBe(frontier.length);
+    let best = 0;
+    let bestPkg: Package | null = null;
+    for (const c of signable) {
+      const gains = PARTY_IDS.map((p, i) => c.v[i] - walkAway[p]);
+      if (gains.some((g) => g <= 0)) continue;
+      const product = gains.reduce((a, b) => a * b, 1);
+      if (product > best + 1e-9) [best, bestPkg] = [product, c.pkg];
+    }
+    expect(d.value.nash?.package ?? null).toEqual(bestPkg);
+    // The zone of possible agreement: the signable packages every party values above its walk-away value.
+    expect(d.value.zopa.size).toBe(signable.filter((c) => PARTY_IDS.every((p, i) => c.v[i] > walkAway[p])).length);
+    if (d.value.frontier.betterPackage)
+      expect(signable.some((c) => JSON.stringify(c.pkg) === JSON.stringify(d.value.frontier.betterPackage))).toBe(true);
+  });
 });
 
 describe('what-if continuations', () => {
