@@ -12,7 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import { applyToGame, newGame, type GameState, type Intent, type Level, type PartyId } from '../src/core';
 import { findBuiltinLevel } from '../src/content/levels';
@@ -34,6 +34,8 @@ export interface LoadResult {
   durationMs: number;
   /** The server's own account of each move's time, after the warm-up. */
   server: TimingReport;
+  /** The bench's own event-loop delay p99 (its 250 clients share the machine with the server): part of what the clients see. */
+  clientEventLoopDelayP99Ms: number;
 }
 
 export interface LoadOptions {
@@ -306,7 +308,11 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
 
     const deadline = Date.now() + durationMs;
     const started = performance.now();
-    const warm = setTimeout(() => server.resetTimings(), warmupMs);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const warm = setTimeout(() => {
+      server.resetTimings();
+      loop.enable();
+    }, warmupMs);
     let spare: TableTicket[] = [];
     let spareSessions = 0;
     // Each slot plays a table to its end, then opens a fresh one, until the time is up.
@@ -324,6 +330,7 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
     };
     await Promise.all(opened.map(slot));
     clearTimeout(warm);
+    loop.disable();
     const elapsed = performance.now() - started;
     const serverTimings = await server.timings();
     const sorted = latencies
@@ -341,6 +348,7 @@ export async function measureLoad(options: LoadOptions = {}): Promise<LoadResult
       ...(counts.refused.length ? { refusals: counts.refused.slice(0, 5) } : {}),
       durationMs: Math.round(elapsed),
       server: serverTimings,
+      clientEventLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e4) / 100,
     };
   } finally {
     await Promise.all(drivers.map((d) => d.close()));

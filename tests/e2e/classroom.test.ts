@@ -122,6 +122,8 @@ describe('a classroom: a teacher and four teams', () => {
     await page.getByRole('textbox', { name: 'Seed' }).fill('classroom-e2e');
     await page.getByRole('combobox', { name: 'Parallel tables' }).selectOption('2');
     await page.getByRole('combobox', { name: 'Time for each move' }).selectOption('300');
+    expect(await page.getByRole('combobox', { name: 'Briefs' }).inputValue()).toBe('drawn');
+    await shot(page, 'classroom-setup', true);
     await page.getByRole('button', { name: 'Create the session' }).click();
     await page.getByRole('heading', { name: 'Join the talks' }).waitFor();
     session = await page.evaluate(() => JSON.parse(localStorage.getItem('buffer-zone.classroom.teacher.v1')!));
