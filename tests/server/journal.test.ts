@@ -151,6 +151,74 @@ describe('who may send which intent', () => {
 });
 
 describe('codes, limits and seats', () => {
+  it('draws a session’s briefs once, server-side, and every table of the session plays them', () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const journal = new Journal(dir);
+    journals.push(journal);
+    const created = createSession(journal, { levelId: 'buffer-zone-talks', seed: 'briefs', tables: 3 }, 60);
+    if (!created.ok) throw new Error(created.error);
+    const stored = journal.session(created.value.session.id)!;
+    expect(stored.variant).toEqual(created.value.session.variant);
+    expect(Object.keys(stored.variant!)).toHaveLength(4);
+    const levels = created.value.codes.map((code) => {
+      const t = Table.open(journal, code);
+      if (!t.ok) throw new Error(t.error);
+      return t.value.level;
+    });
+    expect(new Set(levels).size).toBe(1);
+    expect(levels[0].parties.russia.walkAway).toBe(stored.variant!.russia!.walkAway);
+    // Another session draws its own.
+    const other = createSession(journal, { levelId: 'buffer-zone-talks', seed: 'briefs', tables: 1 }, 60);
+    if (!other.ok) throw new Error(other.error);
+    expect(other.value.session.variant).not.toEqual(stored.variant);
+    // "As written": no variant at all.
+    const written = createSession(journal, { levelId: 'buffer-zone-talks', tables: 1, briefs: 'as-written' }, 60);
+    if (!written.ok) throw new Error(written.error);
+    expect(journal.session(written.value.session.id)!.variant).toBeNull();
+    // A generated seed is three words and six digits.
+    expect(written.value.session.seed).toMatch(/^[a-z]+-[a-z]+-[a-z]+-\d{6}$/);
+  });
+
+  it('opens a journal made before briefs were drawn: its sessions play the level as written, new ones draw', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const old = new DatabaseSync(join(dir, 'classroom.sqlite'));
+    old.exec(`
+      CREATE TABLE sessions (id TEXT PRIMARY KEY, level_id TEXT NOT NULL, seed TEXT NOT NULL, created TEXT NOT NULL, settings TEXT NOT NULL);
+      CREATE TABLE tables (code TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id), idx INTEGER NOT NULL, seats TEXT NOT NULL, teacher_hash TEXT NOT NULL);
+      CREATE TABLE intents (code TEXT NOT NULL REFERENCES tables(code), seq INTEGER NOT NULL, intent_id TEXT NOT NULL, intent TEXT NOT NULL, hash TEXT NOT NULL, source TEXT NOT NULL, created TEXT NOT NULL, UNIQUE(code, seq), UNIQUE(code, intent_id));
+      INSERT INTO sessions VALUES ('old', 'buffer-zone-talks', 'old-seed', '2026-11-01T09:00:00.000Z', '{"tables":1,"turnSeconds":0,"difficulty":"normal","graceSeconds":60}');
+      INSERT INTO tables VALUES ('ABC234', 'old', 0, '{}', '${'0'.repeat(64)}');
+    `);
+    old.close();
+    const journal = new Journal(dir);
+    journals.push(journal);
+    expect(journal.session('old')!.variant).toBeNull();
+    const table = Table.open(journal, 'ABC234');
+    if (!table.ok) throw new Error(table.error);
+    expect(table.value.level.parties.russia.walkAway).toBe(51);
+    expect(table.value.record().variant).toBeUndefined();
+    const fresh = createSession(journal, { levelId: 'buffer-zone-talks', tables: 1 }, 60);
+    if (!fresh.ok) throw new Error(fresh.error);
+    expect(journal.session(fresh.value.session.id)!.variant).not.toBeNull();
+  });
+
+  it('a stored variant the level does not allow keeps that table shut, with the reason', () => {
+    const { journal, dir } = freshTable();
+    const created = createSession(journal, { levelId: 'buffer-zone-talks', tables: 1 }, 60);
+    if (!created.ok) throw new Error(created.error);
+    const db = new DatabaseSync(join(dir, 'classroom.sqlite'));
+    db.prepare('UPDATE sessions SET variant = ? WHERE id = ?').run(
+      JSON.stringify({ russia: { walkAway: 99, weights: {}, dropped: [], added: [] } }),
+      created.value.session.id,
+    );
+    db.close();
+    const opened = Table.open(journal, created.value.codes[0]);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error).toMatch(/brief variant\.russia\.walkAway: 99 is outside the level's range/);
+  });
+
   it('makes codes from an alphabet without look-alike characters, and reads typed codes forgivingly', () => {
     for (let i = 0; i < 200; i++) expect(isWellFormedCode(newJoinCode())).toBe(true);
     for (const ch of '0O1IL2Z5S8B') expect(CODE_ALPHABET).not.toContain(ch);
