@@ -74,9 +74,9 @@ export async function playToEnd(page: Page, limit = 80): Promise<string[]> {
 }
 
 /** Runs axe-core on the page and returns the serious and critical violations, readably. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page, tags?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (tags) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -87,14 +87,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
         };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}),
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
     }));
-  });
+  }, tags);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
