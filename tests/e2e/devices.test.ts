@@ -13,9 +13,10 @@ import { launchChromium, openGame } from './browser';
 const url = inject('baseUrl');
 const WCAG22 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'small-phone', width: 360, height: 740 },
-  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'phone', width: 390, height: 844, text: 'standard' },
+  { name: 'small-phone', width: 360, height: 740, text: 'standard' },
+  { name: 'tablet', width: 768, height: 1024, text: 'standard' },
+  { name: 'phone-large-text', width: 390, height: 844, text: 'large' },
 ] as const;
 
 let browser: Browser;
@@ -62,9 +63,10 @@ async function check(page: Page, size: string, screen: string): Promise<void> {
   await shot(page, `${size}-${screen}`);
 }
 
-describe.each(SIZES)('on a $name ($width×$height)', ({ name, width, height }) => {
+describe.each(SIZES)('on a $name ($width×$height, $text text)', ({ name, width, height, text }) => {
   it('plays a game to the full debrief, every screen fitting the width with targets to tap', async () => {
-    const { page, errors, context } = await openGame(browser, url, { width, height });
+    const settings = { motion: 'system', sound: false, pace: 'quick', textSize: text };
+    const { page, errors, context } = await openGame(browser, url, { width, height, settings });
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await check(page, name, 'menu');
     await startGame(page, 'Russia', `devices-${name}`);
