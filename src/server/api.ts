@@ -187,25 +187,23 @@ export function createApi(deps: ApiDeps) {
 
   function sendOwnView(res: ServerResponse, table: Table, party: PartyId): void {
     const text = `${JSON.stringify({ format: 'buffer-zone-view', ...teamView(table, party) }, null, 2)}\n`;
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="buffer-zone-${table.code}-${party}-view.json"`,
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
+    sendJsonFile(res, text, `buffer-zone-${table.code}-${party}-view.json`);
   }
 
   function sendRecord(res: ServerResponse, table: Table, damaged: DamagedTable | null): void {
-    const text = serializeRecord(table.record());
     // A damaged table's record stops at its last good step, and says so in its name.
     const name = damaged ? `buffer-zone-${table.code}-to-step-${table.seq}` : `buffer-zone-${table.code}`;
+    sendJsonFile(res, serializeRecord(table.record()), `${name}.bzrec.json`, damaged ? { 'X-Table-Damaged': `step ${damaged.step}` } : {});
+  }
+
+  /** JSON as a download, never cached: it holds the state of a live table. */
+  function sendJsonFile(res: ServerResponse, text: string, filename: string, extra: Record<string, string> = {}): void {
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}.bzrec.json"`,
+      'Content-Disposition': `attachment; filename="${filename}"`,
       'Content-Length': Buffer.byteLength(text),
       'Cache-Control': 'no-store',
-      ...(damaged ? { 'X-Table-Damaged': `step ${damaged.step}` } : {}),
+      ...extra,
     });
     res.end(text);
   }
