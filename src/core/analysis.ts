@@ -102,7 +102,21 @@ export type Question =
   | { code: 'durability'; durability: number }
   | { code: 'zone-depth'; depth: string; alternative: string; step: number }
   | { code: 'better-package'; gap: number; agreement: boolean }
-  | { code: 'strike'; round: number }
+  | {
+      code: 'strike';
+      round: number;
+      step: number;
+      /** The event card's id, or null for Russia's escalation move. */
+      eventId: string | null;
+      casualties: number;
+      /** The walk-away values it moved, each from → to. */
+      moved: readonly { party: PartyId; from: number; to: number }[];
+      /**
+       * The parties for which it changed whether a package cleared their walk-away: the package on the
+       * table just before it, or the deal signed in the end. `value` is that package's worth to them.
+       */
+      crossed: readonly { party: PartyId; value: number; from: number; to: number; package: 'table' | 'deal' }[];
+    }
   | { code: 'us-engagement-fell'; from: number; to: number }
   | { code: 'turning-point'; round: number; step: number }
   /** Each party's score against its own walk-away value (scores on different scales are not compared). */
@@ -398,6 +412,53 @@ function contestedDepth(
   return { depth, alternative, step: Math.max(1, (settled || states.length - 1) - 1) };
 }
 
+/**
+ * The strike worth a question: an escalation, or an event card that costs lives, that moved a party's
+ * walk-away value across the worth of a package that mattered (the one on the table just before it,
+ * or the deal signed in the end), so that it changed what that party could sign. Of several, the one
+ * that crossed most. A strike that changed no such choice gets no question: the class could only
+ * guess at its effect.
+ */
+function tellingStrike(
+  level: Level,
+  states: readonly GameState[],
+  d: Pick<Debrief, 'timeline' | 'deal'>,
+): Extract<Question, { code: 'strike' }> | null {
+  let best: Extract<Question, { code: 'strike' }> | null = null;
+  for (let i = 1; i < states.length; i++) {
+    const before = states[i - 1].context;
+    const after = states[i].context;
+    if (before.outcome) break;
+    for (let n = before.log.length; n < after.log.length; n++) {
+      const e = after.log[n];
+      const casualties =
+        e.kind === 'escalate' ? e.casualties : e.kind === 'event' ? (findCard(level, e.eventId)?.effects.casualties ?? 0) : 0;
+      if (casualties <= 0) continue;
+      const moved = PARTY_IDS.filter((p) => after.walkAway[p] !== before.walkAway[p]).map((p) => ({
+        party: p,
+        from: round1(before.walkAway[p]),
+        to: round1(after.walkAway[p]),
+      }));
+      const crossed: Extract<Question, { code: 'strike' }>['crossed'][number][] = [];
+      for (const m of moved) {
+        const table = d.timeline[i - 1].utilities?.[m.party];
+        const deal = d.deal?.utilities[m.party];
+        for (const [value, pkg] of [
+          [table, 'table'],
+          [deal, 'deal'],
+        ] as const) {
+          if (value === undefined || value > m.from === value > m.to) continue;
+          crossed.push({ ...m, value: round1(value), package: pkg });
+          break;
+        }
+      }
+      if (crossed.length > 0 && crossed.length > (best?.crossed.length ?? 0))
+        best = { code: 'strike', round: e.round, step: i, eventId: e.kind === 'event' ? e.eventId : null, casualties, moved, crossed };
+    }
+  }
+  return best;
+}
+
 /** Questions for a class, drawn from what happened in this game rather than a fixed list. */
 export function discussionQuestions(level: Level, states: readonly GameState[], d: Debrief): Question[] {
   const q: Question[] = [];
@@ -415,11 +476,8 @@ export function discussionQuestions(level: Level, states: readonly GameState[], 
   if (zone) q.push({ code: 'zone-depth', ...zone });
   if (d.frontier.gap > 0.5 && d.frontier.betterPackage)
     q.push({ code: 'better-package', gap: d.frontier.gap, agreement: o?.kind === 'agreement' });
-  // A strike is an escalation or an event card that costs lives.
-  const strike = final.log.find(
-    (e) => e.kind === 'escalate' || (e.kind === 'event' && (findCard(level, e.eventId)?.effects.casualties ?? 0) > 0),
-  );
-  if (strike) q.push({ code: 'strike', round: strike.round });
+  const strike = tellingStrike(level, states, d);
+  if (strike) q.push(strike);
   const startEngagement = level.meters.usEngagement;
   if (startEngagement - final.meters.usEngagement >= 15)
     q.push({ code: 'us-engagement-fell', from: startEngagement, to: final.meters.usEngagement });

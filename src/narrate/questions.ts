@@ -1,4 +1,4 @@
-import { TERMS, inSentence, optionLabel, type KeyMoment, type Level, type Question } from '../core';
+import { TERMS, findCard, inSentence, optionLabel, type KeyMoment, type Level, type Question } from '../core';
 import { narrateEntry } from './log';
 import { name } from './words';
 
@@ -17,8 +17,21 @@ export function describeQuestion(q: Question, game?: { level: Level; keyMoments:
       return `The package ended with a ${q.depth} km zone. Would a ${q.alternative} km zone have held? Branch the game at step ${q.step} and try it.`;
     case 'better-package':
       return `A package existed that every party valued at least ${q.gap} points more than ${q.agreement ? 'the signed deal' : 'ending without a deal'}. Why did nobody put it on the table?`;
-    case 'strike':
-      return `How did the strike in round ${q.round} change what each party was willing to sign?`;
+    case 'strike': {
+      const card = q.eventId && game ? findCard(game.level, q.eventId) : undefined;
+      const what = q.eventId
+        ? `the strike in round ${q.round}${card ? ` ("${card.title}")` : ''}`
+        : `Russia's escalation in round ${q.round}`;
+      const moved = q.moved.map((m, i) => `${i === 0 ? `${name(m.party)}'s walk-away` : `${name(m.party)}'s`} from ${m.from} to ${m.to}`);
+      const movedText = moved.length > 1 ? `${moved.slice(0, -1).join(', ')} and ${moved.at(-1)}` : moved[0];
+      const crossed = q.crossed.map((c) => {
+        const pkg = c.package === 'table' ? 'The package then on the table' : 'The deal signed in the end';
+        const [was, became] = c.value > c.from ? ['above', 'below'] : ['below', 'above'];
+        return `${pkg} was worth ${c.value} to ${name(c.party)}: ${was} its walk-away before, ${became} it after.`;
+      });
+      const who = q.crossed.length === 1 ? name(q.crossed[0].party) : 'each of them';
+      return `${capitalise(what)} cost ${q.casualties} lives and moved ${movedText}. ${crossed.join(' ')} Did it change what ${who} would sign, and should it have?`;
+    }
     case 'us-engagement-fell':
       return `Washington's engagement fell from ${q.from} to ${q.to}. How did that limit what the United States could offer, and who gained from it?`;
     case 'turning-point': {
@@ -29,6 +42,10 @@ export function describeQuestion(q: Question, game?: { level: Level; keyMoments:
     case 'own-walk-away':
       return `Measured against its own walk-away value, ${name(q.best)} did best and ${name(q.worst)} worst. Was that because of their moves or because of events? (Each party's score is on its own scale, so compare each with its walk-away, not with the others.)`;
   }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Cuts a long move description at a clause boundary so a question stays readable aloud. */

@@ -64,15 +64,35 @@ describe('discussion questions hold against the record', () => {
             expect(q.gap).toBe(d.frontier.gap);
             expect(d.frontier.betterPackage).not.toBeNull();
             break;
-          case 'strike':
+          case 'strike': {
+            // The strike happened at that step, in that round, and moved those walk-aways by 2 or more in all.
+            const at = states[q.step].context;
+            const before = states[q.step - 1].context;
+            const added = at.log.slice(before.log.length);
             expect(
-              log.some(
+              added.some(
                 (e) =>
                   e.round === q.round &&
-                  (e.kind === 'escalate' || (e.kind === 'event' && (findCard(lvl, e.eventId)?.effects.casualties ?? 0) > 0)),
+                  (q.eventId === null
+                    ? e.kind === 'escalate' && e.casualties === q.casualties
+                    : e.kind === 'event' && e.eventId === q.eventId && findCard(lvl, e.eventId)?.effects.casualties === q.casualties),
               ),
             ).toBe(true);
+            expect(q.casualties).toBeGreaterThan(0);
+            for (const m of q.moved) {
+              expect(m.from).toBe(Math.round(before.walkAway[m.party] * 10) / 10);
+              expect(m.to).toBe(Math.round(at.walkAway[m.party] * 10) / 10);
+            }
+            // It is asked only because it changed whether a package cleared someone's walk-away.
+            expect(q.crossed.length).toBeGreaterThan(0);
+            for (const c of q.crossed) {
+              const value = c.package === 'deal' ? d.deal?.utilities[c.party] : d.timeline[q.step - 1].utilities?.[c.party];
+              expect(value).toBeDefined();
+              expect(c.value).toBe(Math.round(value! * 10) / 10);
+              expect(c.value > c.from).not.toBe(c.value > c.to);
+            }
             break;
+          }
           case 'us-engagement-fell':
             expect([q.from, q.to]).toEqual([lvl.meters.usEngagement, final.meters.usEngagement]);
             break;
